@@ -1,0 +1,88 @@
+//! [`ApiFault`]: the trait every derived error implements.
+
+use crate::{ErrType, Fault, FaultSpec};
+use http::StatusCode;
+use std::error::Error;
+
+/// An error that knows its HTTP status, its wire name and the fault it sends.
+///
+/// `#[derive(ApiFault)]` implements it (see the [crate docs](crate) for the attributes). The
+/// trait is object safe: handlers and middleware can hold a `&dyn ApiFault` or a
+/// `Box<dyn ApiFault>`.
+///
+/// Implementing it by hand, for a type the derive cannot annotate:
+///
+/// ```
+/// use fault_core::{ApiFault, Fault, http::StatusCode};
+/// use std::fmt;
+///
+/// #[derive(Debug)]
+/// struct Teapot;
+///
+/// impl fmt::Display for Teapot {
+///     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+///         f.write_str("short and stout")
+///     }
+/// }
+///
+/// impl std::error::Error for Teapot {}
+///
+/// impl ApiFault for Teapot {
+///     fn status(&self) -> StatusCode {
+///         StatusCode::IM_A_TEAPOT
+///     }
+///     fn title(&self) -> &str {
+///         "Teapot"
+///     }
+///     fn fault(&self) -> Fault<'_> {
+///         Fault::new(self.status(), self.title()).with_message("short and stout")
+///     }
+/// }
+///
+/// let err: &dyn ApiFault = &Teapot;
+/// assert_eq!(err.status().as_u16(), 418);
+/// assert_eq!(err.err_type().as_str(), "Sender");
+/// ```
+pub trait ApiFault: Error {
+    /// The HTTP status of the response.
+    fn status(&self) -> StatusCode;
+
+    /// The wire name: AWS `Code`, OpenStack root element, API-WG `title`.
+    fn title(&self) -> &str;
+
+    /// Which side is at fault; by default `Server` for 5xx and `Sender` otherwise.
+    fn err_type(&self) -> ErrType {
+        ErrType::for_status(self.status())
+    }
+
+    /// The fault this value sends: status, title, the safe message and the rest of the record,
+    /// borrowing from `self`.
+    fn fault(&self) -> Fault<'_>;
+
+    /// The fixed facts of this value's variant (through `transparent` wrappers), for a derived
+    /// type; `None` for a hand-written implementation.
+    fn spec(&self) -> Option<&'static FaultSpec> {
+        None
+    }
+}
+
+impl<T: ApiFault + ?Sized> ApiFault for Box<T>
+where
+    Box<T>: Error,
+{
+    fn status(&self) -> StatusCode {
+        (**self).status()
+    }
+    fn title(&self) -> &str {
+        (**self).title()
+    }
+    fn err_type(&self) -> ErrType {
+        (**self).err_type()
+    }
+    fn fault(&self) -> Fault<'_> {
+        (**self).fault()
+    }
+    fn spec(&self) -> Option<&'static FaultSpec> {
+        (**self).spec()
+    }
+}

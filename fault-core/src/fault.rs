@@ -1,0 +1,260 @@
+//! [`Fault`]: the neutral record between a typed error and its wire formats.
+
+use crate::{ErrType, FaultSpec, Format, Text};
+use core::fmt;
+use http::StatusCode;
+use std::borrow::Cow;
+use std::error::Error;
+use std::time::SystemTime;
+
+/// When a client may retry: the `Retry-After` header's two forms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RetryAfter {
+    /// A number of seconds to wait.
+    Seconds(u64),
+    /// A moment in time (an HTTP date on the wire).
+    At(SystemTime),
+}
+
+/// The neutral record of one fault: everything a wire format writes, in no format.
+///
+/// A derived type makes one with [`ApiFault::fault`](crate::ApiFault::fault), borrowing from
+/// the value; a client builds one from a response. The message it carries is the one that
+/// is safe to send: for a 5xx variant that is not marked `expose`, the fixed explanation,
+/// while the full error stays reachable through [`Fault::error`] for logs.
+///
+/// ```
+/// use fault_core::{ApiFault, ErrType};
+///
+/// #[derive(Debug, ApiFault)]
+/// enum CfnError {
+///     #[fault(code = 400, title = "InvalidParameterValue", message = "bad value for {0}")]
+///     InvalidParameterValue(String),
+///     #[fault(code = 500, title = "InternalFailure", message = "database said: {0}")]
+///     Internal(String),
+/// }
+///
+/// let bad = CfnError::InvalidParameterValue("StackName".into());
+/// let fault = bad.fault();
+/// assert_eq!(fault.status().as_u16(), 400);
+/// assert_eq!(fault.title(), "InvalidParameterValue");
+/// assert_eq!(fault.err_type(), ErrType::Sender);
+/// assert_eq!(fault.message(), "bad value for StackName");
+///
+/// // A 5xx keeps its Display for logs and sends the fixed explanation.
+/// let internal = CfnError::Internal("password=hunter2".into());
+/// assert_eq!(internal.fault().message(), "Internal Server Error");
+/// assert_eq!(internal.to_string(), "database said: password=hunter2");
+/// ```
+#[derive(Clone, Debug)]
+pub struct Fault<'a> {
+    status: StatusCode,
+    title: Cow<'a, str>,
+    err_type: ErrType,
+    message: Text<'a>,
+    details: Option<Text<'a>>,
+    code: Option<Cow<'a, str>>,
+    request_id: Option<Cow<'a, str>>,
+    retry_after: Option<RetryAfter>,
+    namespace: Option<Cow<'a, str>>,
+    format: Option<Format>,
+    error: Option<&'a (dyn Error + 'a)>,
+}
+
+impl<'a> Fault<'a> {
+    /// A fault with this status and title, the err_type Heat's rule gives the status, and the
+    /// status's reason phrase as its message.
+    pub fn new(status: StatusCode, title: impl Into<Cow<'a, str>>) -> Self {
+        Fault {
+            status,
+            title: title.into(),
+            err_type: ErrType::for_status(status),
+            message: Text::from(status.canonical_reason().unwrap_or("")),
+            details: None,
+            code: None,
+            request_id: None,
+            retry_after: None,
+            namespace: None,
+            format: None,
+            error: None,
+        }
+    }
+
+    /// The fault of a derived value: its variant's `spec`, with `error` (the value itself)
+    /// as the source of an interpolated message and as the internal error for logs.
+    pub fn from_spec(spec: &'static FaultSpec, error: &'a (dyn Error + 'a)) -> Self {
+        Fault {
+            status: spec.status,
+            title: Cow::Borrowed(spec.title),
+            err_type: spec.err_type,
+            message: if spec.message_is_fixed {
+                Text::from(spec.explanation())
+            } else {
+                Text::display(error)
+            },
+            details: None,
+            code: spec.error_code.map(Cow::Borrowed),
+            request_id: None,
+            retry_after: None,
+            namespace: spec.namespace.map(Cow::Borrowed),
+            format: spec.format,
+            error: Some(error),
+        }
+    }
+
+    /// Sets the message sent to the client.
+    #[must_use]
+    pub fn with_message(mut self, message: impl Into<Text<'a>>) -> Self {
+        self.message = message.into();
+        self
+    }
+
+    /// Sets the details (OpenStack `details`; Heat appends them to the message after `:`).
+    #[must_use]
+    pub fn with_details(mut self, details: impl Into<Text<'a>>) -> Self {
+        self.details = Some(details.into());
+        self
+    }
+
+    /// Sets which side is at fault.
+    #[must_use]
+    pub fn with_err_type(mut self, err_type: ErrType) -> Self {
+        self.err_type = err_type;
+        self
+    }
+
+    /// Sets the API-WG `code` (`placement.concurrent_update`).
+    #[must_use]
+    pub fn with_code(mut self, code: impl Into<Cow<'a, str>>) -> Self {
+        self.code = Some(code.into());
+        self
+    }
+
+    /// Sets the request id.
+    #[must_use]
+    pub fn with_request_id(mut self, request_id: impl Into<Cow<'a, str>>) -> Self {
+        self.request_id = Some(request_id.into());
+        self
+    }
+
+    /// Sets when the client may retry.
+    #[must_use]
+    pub fn with_retry_after(mut self, retry_after: RetryAfter) -> Self {
+        self.retry_after = Some(retry_after);
+        self
+    }
+
+    /// Sets the XML namespace of the fault's element.
+    #[must_use]
+    pub fn with_namespace(mut self, namespace: impl Into<Cow<'a, str>>) -> Self {
+        self.namespace = Some(namespace.into());
+        self
+    }
+
+    /// Sets the default wire format.
+    #[must_use]
+    pub fn with_format(mut self, format: Format) -> Self {
+        self.format = Some(format);
+        self
+    }
+
+    /// The HTTP status.
+    #[must_use]
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The wire name: AWS `Code`, OpenStack root element, API-WG `title`.
+    #[must_use]
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// Which side is at fault.
+    #[must_use]
+    pub fn err_type(&self) -> ErrType {
+        self.err_type
+    }
+
+    /// The message that is safe to send.
+    #[must_use]
+    pub fn message(&self) -> &Text<'a> {
+        &self.message
+    }
+
+    /// The details, if any.
+    #[must_use]
+    pub fn details(&self) -> Option<&Text<'a>> {
+        self.details.as_ref()
+    }
+
+    /// The API-WG `code`, if any.
+    #[must_use]
+    pub fn code(&self) -> Option<&str> {
+        self.code.as_deref()
+    }
+
+    /// The request id, if any.
+    #[must_use]
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// When the client may retry, if set.
+    #[must_use]
+    pub fn retry_after(&self) -> Option<RetryAfter> {
+        self.retry_after
+    }
+
+    /// The XML namespace, if set.
+    #[must_use]
+    pub fn namespace(&self) -> Option<&str> {
+        self.namespace.as_deref()
+    }
+
+    /// The default wire format, if the type sets one.
+    #[must_use]
+    pub fn format(&self) -> Option<Format> {
+        self.format
+    }
+
+    /// The error this fault was made from, for logs: its `Display` and source chain may hold
+    /// internal detail and are never sent unless the variant is `expose`d.
+    #[must_use]
+    pub fn error(&self) -> Option<&(dyn Error + 'a)> {
+        self.error
+    }
+
+    /// A fault that owns all its text, formatting an interpolated message once. The internal
+    /// error is not kept, since it is borrowed.
+    #[must_use]
+    pub fn into_owned(self) -> Fault<'static> {
+        Fault {
+            status: self.status,
+            title: Cow::Owned(self.title.into_owned()),
+            err_type: self.err_type,
+            message: self.message.into_owned(),
+            details: self.details.map(Text::into_owned),
+            code: self.code.map(|c| Cow::Owned(c.into_owned())),
+            request_id: self.request_id.map(|r| Cow::Owned(r.into_owned())),
+            retry_after: self.retry_after,
+            namespace: self.namespace.map(|n| Cow::Owned(n.into_owned())),
+            format: self.format,
+            error: None,
+        }
+    }
+}
+
+impl fmt::Display for Fault<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} ({}): {}",
+            self.title,
+            self.status.as_u16(),
+            self.message
+        )
+    }
+}
+
+impl Error for Fault<'_> {}

@@ -1,0 +1,105 @@
+//! [`Format`]: the wire formats a fault can be written in and read from.
+
+use core::fmt;
+
+/// A wire format: the shape of the status line, headers and body an API family sends.
+///
+/// The derive's container key `format = "..."` takes the [`Format::name`] of one of these and
+/// makes it the type's default.
+///
+/// ```
+/// use fault_core::Format;
+///
+/// assert_eq!(Format::from_name("aws_query"), Some(Format::AwsQuery));
+/// assert_eq!(Format::OpenStack.name(), "openstack");
+/// assert_eq!(Format::ALL.len(), 15);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// AWS query protocol: `<ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/>`.
+    AwsQuery,
+    /// OpenStack Heat's AWS-compatible API: the query shape without declaration, namespace or
+    /// request id, with the title as the reason phrase.
+    Heat,
+    /// EC2 query protocol: `<Response><Errors><Error>…</Error></Errors><RequestID/>`.
+    Ec2Query,
+    /// AWS JSON 1.0: `{"__type": "namespace#Name", "message": …}`.
+    AwsJson10,
+    /// AWS JSON 1.1: `{"__type": "Name", "message": …}`.
+    AwsJson11,
+    /// AWS restJson1: the error's members, the name in `X-Amzn-Errortype`.
+    AwsRestJson,
+    /// AWS restXml: the query shape.
+    AwsRestXml,
+    /// Amazon S3: `<Error><Code/><Message/>…<RequestId/><HostId/></Error>`.
+    S3,
+    /// OpenStack compute and block storage faults, JSON `{"name": {"code", "message"}}` or XML.
+    OpenStack,
+    /// The OpenStack load balancer faults, with validation errors.
+    LoadBalancer,
+    /// Keystone: `{"error": {"code", "title", "message"}}`.
+    Keystone,
+    /// Neutron: `{"NeutronError": {"type", "message", "detail"}}`.
+    Neutron,
+    /// The OpenStack API working group errors guideline: `{"errors": [{…}]}`.
+    ApiWg,
+    /// The API-WG shape as Placement sends it, with microversion-gated codes.
+    Placement,
+    /// RFC 9457 problem details: `application/problem+json`.
+    Problem,
+}
+
+impl Format {
+    /// Every format, in declaration order.
+    pub const ALL: [Format; 15] = [
+        Format::AwsQuery,
+        Format::Heat,
+        Format::Ec2Query,
+        Format::AwsJson10,
+        Format::AwsJson11,
+        Format::AwsRestJson,
+        Format::AwsRestXml,
+        Format::S3,
+        Format::OpenStack,
+        Format::LoadBalancer,
+        Format::Keystone,
+        Format::Neutron,
+        Format::ApiWg,
+        Format::Placement,
+        Format::Problem,
+    ];
+
+    /// The name the derive's `format = "..."` key takes.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Format::AwsQuery => "aws_query",
+            Format::Heat => "heat",
+            Format::Ec2Query => "ec2_query",
+            Format::AwsJson10 => "aws_json10",
+            Format::AwsJson11 => "aws_json11",
+            Format::AwsRestJson => "aws_rest_json",
+            Format::AwsRestXml => "aws_rest_xml",
+            Format::S3 => "s3",
+            Format::OpenStack => "openstack",
+            Format::LoadBalancer => "load_balancer",
+            Format::Keystone => "keystone",
+            Format::Neutron => "neutron",
+            Format::ApiWg => "api_wg",
+            Format::Placement => "placement",
+            Format::Problem => "problem",
+        }
+    }
+
+    /// The format with this [`name`](Format::name), if any.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        Format::ALL.into_iter().find(|f| f.name() == name)
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}

@@ -1,0 +1,377 @@
+//! Parses `#[fault(...)]` attributes into [`Attrs`], recording every mistake and going on.
+//!
+//! Values are kept as the literals the user wrote so that later checks can point at them;
+//! `valid.rs` decides whether they make sense.
+
+use crate::ctxt::{Ctxt, did_you_mean};
+use proc_macro2::{Span, TokenStream, TokenTree};
+use syn::ext::IdentExt as _;
+use syn::parse::ParseStream;
+use syn::{Attribute, Ident, LitInt, LitStr, Meta, Token, token};
+
+/// Where an attribute sits; decides which keys it may hold.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Enum,
+    /// A struct is both the type and its only variant.
+    Struct,
+    Variant,
+    Field,
+}
+
+const ON_TYPE: u8 = 1;
+const ON_VARIANT: u8 = 2;
+const ON_FIELD: u8 = 4;
+
+impl Place {
+    fn mask(self) -> u8 {
+        match self {
+            Place::Enum => ON_TYPE,
+            Place::Struct => ON_TYPE | ON_VARIANT,
+            Place::Variant => ON_VARIANT,
+            Place::Field => ON_FIELD,
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            Place::Enum => "an enum",
+            Place::Struct => "a struct",
+            Place::Variant => "a variant",
+            Place::Field => "a field",
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Kind {
+    /// `key = 404`
+    Int,
+    /// `key = "text"`
+    Str,
+    /// `key`
+    Flag,
+    /// `key(tokens)`
+    List,
+}
+
+struct KeyDef {
+    name: &'static str,
+    places: u8,
+    kind: Kind,
+}
+
+const fn key(name: &'static str, places: u8, kind: Kind) -> KeyDef {
+    KeyDef { name, places, kind }
+}
+
+/// Every key the derive knows, where it may go and what value it takes.
+const KEYS: &[KeyDef] = &[
+    key("code", ON_TYPE | ON_VARIANT, Kind::Int),
+    key("err_type", ON_TYPE | ON_VARIANT, Kind::Str),
+    key("error_code", ON_TYPE | ON_VARIANT, Kind::Str),
+    key("namespace", ON_TYPE | ON_VARIANT, Kind::Str),
+    key("format", ON_TYPE, Kind::Str),
+    key("rename_all", ON_TYPE, Kind::Str),
+    key("external_error", ON_TYPE, Kind::Flag),
+    key("title", ON_VARIANT, Kind::Str),
+    key("message", ON_VARIANT, Kind::Str),
+    key("args", ON_VARIANT, Kind::List),
+    key("explanation", ON_VARIANT, Kind::Str),
+    key("expose", ON_VARIANT, Kind::Flag),
+    key("transparent", ON_VARIANT, Kind::Flag),
+    key("source", ON_FIELD, Kind::Flag),
+    key("from", ON_FIELD, Kind::Flag),
+];
+
+/// The keys of one item's `#[fault(...)]` attributes, as written.
+#[derive(Clone, Default)]
+pub struct Attrs {
+    pub code: Option<LitInt>,
+    pub err_type: Option<LitStr>,
+    pub error_code: Option<LitStr>,
+    pub namespace: Option<LitStr>,
+    pub format: Option<LitStr>,
+    pub rename_all: Option<LitStr>,
+    pub external_error: Option<Span>,
+    pub title: Option<LitStr>,
+    pub message: Option<LitStr>,
+    pub args: Option<(Span, TokenStream)>,
+    pub explanation: Option<LitStr>,
+    pub expose: Option<Span>,
+    pub transparent: Option<Span>,
+    pub source: Option<Span>,
+    pub from: Option<Span>,
+    /// Each key seen, with the span of the key itself, in the order written.
+    keys: Vec<(&'static str, Span)>,
+}
+
+impl Attrs {
+    /// The span of `name` where it was written, if it was.
+    pub fn key_span(&self, name: &str) -> Option<Span> {
+        self.keys
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, span)| *span)
+    }
+
+    /// The keys written, in order, with their spans.
+    pub fn keys(&self) -> impl Iterator<Item = (&'static str, Span)> + '_ {
+        self.keys.iter().copied()
+    }
+}
+
+/// Parses every `#[fault(...)]` among `attrs`, as found at `place`.
+pub fn parse(cx: &Ctxt, attrs: &[Attribute], place: Place) -> Attrs {
+    let mut out = Attrs::default();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("fault")) {
+        if !matches!(attr.meta, Meta::List(_)) {
+            cx.error_spanned_by(
+                attr,
+                "expected `#[fault(...)]` with keys inside, as in `#[fault(code = 404)]`",
+            );
+            continue;
+        }
+        let parsed = attr.parse_args_with(|input: ParseStream<'_>| {
+            parse_keys(cx, &mut out, input, place);
+            Ok(())
+        });
+        if let Err(err) = parsed {
+            cx.push(err);
+        }
+    }
+    out
+}
+
+/// Reads `key = value, key, key(...)` pairs, recovering at the next comma after a mistake.
+fn parse_keys(cx: &Ctxt, out: &mut Attrs, input: ParseStream<'_>, place: Place) {
+    let mut previous: Option<String> = None;
+    while !input.is_empty() {
+        if input.peek(Ident::peek_any) {
+            if let Ok(ident) = input.call(Ident::parse_any) {
+                parse_key(cx, out, &ident, input, place);
+                previous = Some(ident.to_string());
+            }
+        } else {
+            let message = if previous.as_deref() == Some("message") {
+                "expected a key; extra format arguments go in `args(...)`, as in \
+                 `message = \"{} left\", args(.0.len())`"
+            } else {
+                "expected a key such as `code`"
+            };
+            cx.error_at(input.span(), message);
+            skip_value(input);
+            previous = None;
+        }
+        if input.is_empty() {
+            break;
+        }
+        if input.parse::<Token![,]>().is_err() {
+            cx.error_at(input.span(), "expected `,` between keys");
+            skip_value(input);
+            let _ = input.parse::<Token![,]>();
+        }
+    }
+}
+
+fn parse_key(cx: &Ctxt, out: &mut Attrs, ident: &Ident, input: ParseStream<'_>, place: Place) {
+    let name = ident.to_string();
+    let Some(def) = KEYS.iter().find(|k| k.name == name) else {
+        unknown_key(cx, ident, &name, place);
+        skip_value(input);
+        return;
+    };
+    if def.places & place.mask() == 0 {
+        cx.error_spanned_by(
+            ident,
+            format!(
+                "`{name}` goes on {}, not on {}",
+                describe_places(def.places),
+                place.describe()
+            ),
+        );
+        skip_value(input);
+        return;
+    }
+    if out.key_span(def.name).is_some() {
+        cx.error_spanned_by(
+            ident,
+            format!("duplicate key `{name}`: it is already set above"),
+        );
+        skip_value(input);
+        return;
+    }
+    out.keys.push((def.name, ident.span()));
+    let span = ident.span();
+    match def.kind {
+        Kind::Int => {
+            if let Some(lit) = int_value(cx, ident, input) {
+                out.code = Some(lit);
+            }
+        }
+        Kind::Str => {
+            let Some(lit) = str_value(cx, ident, input) else {
+                return;
+            };
+            let slot = match def.name {
+                "err_type" => &mut out.err_type,
+                "error_code" => &mut out.error_code,
+                "namespace" => &mut out.namespace,
+                "format" => &mut out.format,
+                "rename_all" => &mut out.rename_all,
+                "title" => &mut out.title,
+                "message" => &mut out.message,
+                _ => &mut out.explanation,
+            };
+            *slot = Some(lit);
+        }
+        Kind::Flag => {
+            if !input.is_empty() && !input.peek(Token![,]) {
+                cx.error_at(
+                    input.span(),
+                    format!("`{name}` takes no value: write `{name}` alone"),
+                );
+                skip_value(input);
+                return;
+            }
+            let slot = match def.name {
+                "external_error" => &mut out.external_error,
+                "expose" => &mut out.expose,
+                "transparent" => &mut out.transparent,
+                "source" => &mut out.source,
+                _ => &mut out.from,
+            };
+            *slot = Some(span);
+        }
+        Kind::List => {
+            if let Some(tokens) = list_value(cx, ident, input) {
+                out.args = Some((span, tokens));
+            }
+        }
+    }
+}
+
+fn unknown_key(cx: &Ctxt, ident: &Ident, name: &str, place: Place) {
+    let here: Vec<&str> = KEYS
+        .iter()
+        .filter(|k| k.places & place.mask() != 0)
+        .map(|k| k.name)
+        .collect();
+    let message = match did_you_mean(name, here.iter().copied()) {
+        Some(close) => format!("unknown key `{name}`; did you mean `{close}`?"),
+        None => format!(
+            "unknown key `{name}`; expected one of {}",
+            here.iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    cx.error_spanned_by(ident, message);
+}
+
+fn describe_places(places: u8) -> &'static str {
+    match places {
+        ON_TYPE => "the enum or struct",
+        ON_VARIANT => "a variant (or a struct)",
+        ON_FIELD => "a field",
+        _ => "the enum, a variant or a struct",
+    }
+}
+
+/// Reads `= <literal>` after a key, recording a spanned error when anything else is there.
+fn literal_value(
+    cx: &Ctxt,
+    key: &Ident,
+    input: ParseStream<'_>,
+    example: &str,
+) -> Option<TokenTree> {
+    if input.parse::<Token![=]>().is_err() {
+        cx.error_spanned_by(key, format!("expected a value: `{key} = {example}`"));
+        skip_value(input);
+        return None;
+    }
+    let Ok(value) = input.parse::<TokenTree>() else {
+        cx.error_spanned_by(
+            key,
+            format!("expected a value after `=`: `{key} = {example}`"),
+        );
+        return None;
+    };
+    if !input.is_empty() && !input.peek(Token![,]) {
+        cx.error_at(
+            value.span(),
+            format!("expected a single literal: `{key} = {example}`"),
+        );
+        skip_value(input);
+        return None;
+    }
+    Some(value)
+}
+
+fn int_value(cx: &Ctxt, key: &Ident, input: ParseStream<'_>) -> Option<LitInt> {
+    let value = literal_value(cx, key, input, "404")?;
+    match syn::parse2::<LitInt>(value.clone().into()) {
+        Ok(lit) => Some(lit),
+        Err(_) => {
+            cx.error_spanned_by(value, format!("expected an integer literal: `{key} = 404`"));
+            None
+        }
+    }
+}
+
+fn str_value(cx: &Ctxt, key: &Ident, input: ParseStream<'_>) -> Option<LitStr> {
+    let value = literal_value(cx, key, input, "\"...\"")?;
+    match syn::parse2::<LitStr>(value.clone().into()) {
+        Ok(lit) if lit.suffix().is_empty() => Some(lit),
+        _ => {
+            cx.error_spanned_by(
+                value,
+                format!("expected a string literal: `{key} = \"...\"`"),
+            );
+            None
+        }
+    }
+}
+
+fn list_value(cx: &Ctxt, key: &Ident, input: ParseStream<'_>) -> Option<TokenStream> {
+    if input.peek(token::Paren)
+        && let Ok(TokenTree::Group(group)) = input.parse::<TokenTree>()
+    {
+        return Some(group.stream());
+    }
+    cx.error_spanned_by(key, format!("expected a list: `{key}(...)`"));
+    skip_value(input);
+    None
+}
+
+/// Skips the rest of a key's value, up to the next top-level comma.
+fn skip_value(input: ParseStream<'_>) {
+    while !input.is_empty() && !input.peek(Token![,]) {
+        if input.parse::<TokenTree>().is_err() {
+            return;
+        }
+    }
+}
+
+/// The values `format = "..."` takes, with the `fault_core::Format` variant each names.
+pub const FORMATS: &[(&str, &str)] = &[
+    ("aws_query", "AwsQuery"),
+    ("heat", "Heat"),
+    ("ec2_query", "Ec2Query"),
+    ("aws_json10", "AwsJson10"),
+    ("aws_json11", "AwsJson11"),
+    ("aws_rest_json", "AwsRestJson"),
+    ("aws_rest_xml", "AwsRestXml"),
+    ("s3", "S3"),
+    ("openstack", "OpenStack"),
+    ("load_balancer", "LoadBalancer"),
+    ("keystone", "Keystone"),
+    ("neutron", "Neutron"),
+    ("api_wg", "ApiWg"),
+    ("placement", "Placement"),
+    ("problem", "Problem"),
+];
+
+/// The words `err_type = "..."` takes: those Heat and the AWS protocols write.
+pub const ERR_TYPES: &[&str] = &["Sender", "Receiver", "Server"];

@@ -1,0 +1,395 @@
+//! Generates the impls from a checked [`Input`].
+//!
+//! The facts of each variant become a static `FaultSpec`; one `match` (`__fault_entry`) finds a
+//! value's spec, or its inner error when the variant is transparent, and every `ApiFault`
+//! method reads from that. `Display`, `Error` and `From` follow thiserror's shape.
+
+use crate::ast::{Field, Input, Variant};
+use crate::attr::FORMATS;
+use crate::ctxt::Ctxt;
+use crate::{fallback, valid};
+use proc_macro2::{Ident, Span, TokenStream, TokenTree};
+use quote::{ToTokens, quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{DeriveInput, GenericArgument, Generics, LitStr, PathArguments, Type};
+
+pub fn derive(node: &DeriveInput) -> TokenStream {
+    let cx = Ctxt::default();
+    let input = Input::from_syn(&cx, node);
+    if let Some(input) = &input {
+        valid::check(&cx, input);
+    }
+    let external_error = input
+        .as_ref()
+        .is_some_and(|i| i.attrs.external_error.is_some());
+    match (cx.check(), input) {
+        (Ok(()), Some(input)) => impl_api_fault(&input),
+        (Err(error), _) => {
+            let mut out = error.to_compile_error();
+            out.extend(fallback::expand(node, external_error));
+            out
+        }
+        (Ok(()), None) => fallback::expand(node, external_error),
+    }
+}
+
+fn impl_api_fault(input: &Input<'_>) -> TokenStream {
+    let ty = input.ident;
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    let params = type_params(input.generics);
+    let generic = !params.is_empty();
+    let variants = &input.variants;
+
+    let mut specs = Vec::new();
+    let mut entry_arms = Vec::new();
+    let mut transparent_bounds = Vec::new();
+    let mut display_arms = Vec::new();
+    let mut display_bounds = Vec::new();
+    let mut source_arms = Vec::new();
+    let mut source_bounds = Vec::new();
+    let mut from_impls = Vec::new();
+
+    for variant in variants {
+        let path = variant_path(input, variant, false);
+        let self_path = variant_path(input, variant, true);
+        let display_arm;
+        if variant.is_transparent() {
+            let Some(field) = variant.fields.first() else {
+                continue;
+            };
+            let member = &field.member;
+            let fty = field.ty;
+            let coerce =
+                quote_spanned!(fty.span()=> ::fault_core::__private::Entry::Transparent(__inner));
+            entry_arms.push(quote!(#path { #member: __inner, .. } => #coerce));
+            display_arm = quote!(#self_path { #member: __inner, .. } => ::core::fmt::Display::fmt(__inner, __formatter));
+            source_arms.push(quote!(#self_path { #member: __inner, .. } => ::core::error::Error::source(__inner)));
+            if mentions_param(fty, &params) {
+                transparent_bounds.push(quote!(#fty: ::fault_core::ApiFault));
+                display_bounds.push(quote!(#fty: ::core::fmt::Display));
+                source_bounds.push(quote!(#fty: ::core::error::Error));
+            }
+        } else {
+            let index = specs.len();
+            specs.push(spec(input, variant));
+            entry_arms.push(quote!(#path { .. } => ::fault_core::__private::Entry::Spec(&__FAULT_SPECS[#index])));
+            display_arm = display_fixed_or_formatted(
+                variant,
+                &self_path,
+                index,
+                &params,
+                &mut display_bounds,
+            );
+            if let Some(field) = variant.source_field() {
+                source_arms.push(source_arm(&self_path, field));
+                if let Some(source_ty) = source_type(field)
+                    && mentions_param(source_ty, &params)
+                {
+                    source_bounds.push(quote!(#source_ty: ::core::error::Error + 'static));
+                }
+            }
+        }
+        display_arms.push(display_arm);
+        if let Some(field) = variant.field_marked_from() {
+            from_impls.push(from_impl(input, &self_path, field));
+        }
+    }
+
+    let spec_count = specs.len();
+    let specs_static = (spec_count > 0).then(|| {
+        quote! {
+            static __FAULT_SPECS: [::fault_core::FaultSpec; #spec_count] = [#(#specs),*];
+        }
+    });
+
+    let mut entry_generics = input.generics.clone();
+    entry_generics.params.insert(0, syn::parse_quote!('__fault));
+    let (entry_impl_generics, _, _) = entry_generics.split_for_impl();
+    let entry_where = where_clause(input.generics, &transparent_bounds);
+    let entry_body = if variants.is_empty() {
+        quote!(match *__this {})
+    } else {
+        quote!(match __this { #(#entry_arms,)* })
+    };
+
+    let mut fault_bounds = transparent_bounds.clone();
+    if generic {
+        fault_bounds.push(quote!(#ty #ty_generics: ::core::error::Error));
+    }
+    let fault_where = where_clause(input.generics, &fault_bounds);
+
+    let std_impls = input.attrs.external_error.is_none().then(|| {
+        let display_where = where_clause(input.generics, &display_bounds);
+        let display_body = if variants.is_empty() {
+            quote!(match *self {})
+        } else {
+            quote!(match self { #(#display_arms,)* })
+        };
+        let mut error_bounds = source_bounds.clone();
+        if generic {
+            error_bounds.push(quote!(#ty #ty_generics: ::core::fmt::Debug + ::core::fmt::Display));
+        }
+        let error_where = where_clause(input.generics, &error_bounds);
+        let source_fn = (!source_arms.is_empty()).then(|| {
+            let fallthrough = (source_arms.len() < variants.len())
+                .then(|| quote!(_ => ::core::option::Option::None,));
+            quote! {
+                fn source(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
+                    use ::fault_core::__private::AsDynError as _;
+                    match self {
+                        #(#source_arms,)*
+                        #fallthrough
+                    }
+                }
+            }
+        });
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics ::core::fmt::Display for #ty #ty_generics #display_where {
+                fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    #display_body
+                }
+            }
+
+            #[automatically_derived]
+            impl #impl_generics ::core::error::Error for #ty #ty_generics #error_where {
+                #source_fn
+            }
+        }
+    });
+
+    quote! {
+        const _: () = {
+            #specs_static
+
+            fn __fault_entry #entry_impl_generics (__this: &'__fault #ty #ty_generics) -> ::fault_core::__private::Entry<'__fault> #entry_where {
+                #entry_body
+            }
+
+            #[automatically_derived]
+            impl #impl_generics ::fault_core::ApiFault for #ty #ty_generics #fault_where {
+                #[inline]
+                fn status(&self) -> ::fault_core::http::StatusCode {
+                    __fault_entry(self).status()
+                }
+
+                #[inline]
+                fn title(&self) -> &str {
+                    __fault_entry(self).title()
+                }
+
+                #[inline]
+                fn err_type(&self) -> ::fault_core::ErrType {
+                    __fault_entry(self).err_type()
+                }
+
+                #[inline]
+                fn fault(&self) -> ::fault_core::Fault<'_> {
+                    __fault_entry(self).fault(self)
+                }
+
+                #[inline]
+                fn spec(&self) -> ::core::option::Option<&'static ::fault_core::FaultSpec> {
+                    __fault_entry(self).spec()
+                }
+            }
+
+            #std_impls
+
+            #(#from_impls)*
+        };
+    }
+}
+
+/// `Type::Variant` (or `Self::Variant` inside an impl); a struct is its type (or `Self`).
+fn variant_path(input: &Input<'_>, variant: &Variant<'_>, in_impl: bool) -> TokenStream {
+    let head = if in_impl {
+        quote!(Self)
+    } else {
+        input.ident.to_token_stream()
+    };
+    if input.is_struct {
+        head
+    } else {
+        let ident = variant.ident;
+        quote!(#head::#ident)
+    }
+}
+
+/// The static `FaultSpec` of a variant that is not transparent.
+fn spec(input: &Input<'_>, variant: &Variant<'_>) -> TokenStream {
+    // `valid.rs` rejected a missing or out-of-range status before expansion.
+    let status = variant.status(input).unwrap_or(500);
+    let title = variant.title(input);
+    let err_type = Ident::new(&variant.err_type(input, status), Span::call_site());
+    let explanation = option_str(variant.explanation().as_deref());
+    let fixed = variant.message_is_fixed(input, status);
+    let exposed = variant.attrs.expose.is_some();
+    let error_code = option_lit(
+        variant
+            .attrs
+            .error_code
+            .as_ref()
+            .or(input.attrs.error_code.as_ref()),
+    );
+    let namespace = option_lit(
+        variant
+            .attrs
+            .namespace
+            .as_ref()
+            .or(input.attrs.namespace.as_ref()),
+    );
+    let format = match input
+        .attrs
+        .format
+        .as_ref()
+        .and_then(|f| FORMATS.iter().find(|(name, _)| *name == f.value()))
+    {
+        Some((_, variant)) => {
+            let variant = Ident::new(variant, Span::call_site());
+            quote!(::core::option::Option::Some(::fault_core::Format::#variant))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    quote! {
+        ::fault_core::__private::spec(
+            #status, #title, ::fault_core::ErrType::#err_type, #explanation, #fixed, #exposed,
+            #error_code, #namespace, #format,
+        )
+    }
+}
+
+fn option_str(value: Option<&str>) -> TokenStream {
+    match value {
+        Some(text) => quote!(::core::option::Option::Some(#text)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+fn option_lit(value: Option<&LitStr>) -> TokenStream {
+    option_str(value.map(LitStr::value).as_deref())
+}
+
+/// A `Display` arm: `write!` for an interpolated message, else the fixed text.
+fn display_fixed_or_formatted(
+    variant: &Variant<'_>,
+    self_path: &TokenStream,
+    spec_index: usize,
+    params: &[Ident],
+    bounds: &mut Vec<TokenStream>,
+) -> TokenStream {
+    if let Some(message) = variant.message.as_ref().filter(|m| m.fixed.is_none()) {
+        let mut bound_fields: Vec<usize> = Vec::new();
+        for (index, fmt_trait) in &message.uses {
+            if !bound_fields.contains(index) {
+                bound_fields.push(*index);
+            }
+            let field = &variant.fields[*index];
+            if let Some(fmt_trait) = fmt_trait
+                && mentions_param(field.ty, params)
+            {
+                let fty = field.ty;
+                bounds.push(quote!(#fty: #fmt_trait));
+            }
+        }
+        let bindings = bound_fields.iter().map(|&index| {
+            let field = &variant.fields[index];
+            let member = &field.member;
+            let binding = field.binding();
+            quote!(#member: #binding)
+        });
+        let lit = &message.lit;
+        let args = &message.args;
+        return quote! {
+            #self_path { #(#bindings,)* .. } => ::core::write!(__formatter, #lit #args)
+        };
+    }
+    match variant.explanation() {
+        Some(text) => quote!(#self_path { .. } => __formatter.write_str(#text)),
+        None => quote! {
+            #self_path { .. } => __formatter.write_str(::fault_core::FaultSpec::explanation(&__FAULT_SPECS[#spec_index]))
+        },
+    }
+}
+
+/// The `source()` arm of a variant with a source field, spanned at the field so that a
+/// field that is not an error is reported there.
+fn source_arm(self_path: &TokenStream, field: &Field<'_>) -> TokenStream {
+    let member = &field.member;
+    let span = field.ty.span();
+    let value = if field.is_option() {
+        quote_spanned!(span=> ::core::option::Option::map(__source.as_ref(), |__source| __source.as_dyn_error()))
+    } else {
+        quote_spanned!(span=> ::core::option::Option::Some(__source.as_dyn_error()))
+    };
+    quote!(#self_path { #member: __source, .. } => #value)
+}
+
+/// The error type a source field holds: its type, or `T` of an `Option<T>`.
+fn source_type<'a>(field: &Field<'a>) -> Option<&'a Type> {
+    if !field.is_option() {
+        return Some(field.ty);
+    }
+    let Type::Path(path) = field.ty else {
+        return None;
+    };
+    let PathArguments::AngleBracketed(args) = &path.path.segments.last()?.arguments else {
+        return None;
+    };
+    args.args.iter().find_map(|arg| match arg {
+        GenericArgument::Type(ty) => Some(ty),
+        _ => None,
+    })
+}
+
+fn from_impl(input: &Input<'_>, self_path: &TokenStream, field: &Field<'_>) -> TokenStream {
+    let ty = input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let fty = field.ty;
+    let member = &field.member;
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::core::convert::From<#fty> for #ty #ty_generics #where_clause {
+            #[inline]
+            fn from(source: #fty) -> Self {
+                #self_path { #member: source }
+            }
+        }
+    }
+}
+
+fn type_params(generics: &Generics) -> Vec<Ident> {
+    generics.type_params().map(|p| p.ident.clone()).collect()
+}
+
+/// Whether `ty` names one of the type's generic parameters, so it needs a bound.
+fn mentions_param(ty: &Type, params: &[Ident]) -> bool {
+    fn walk(tokens: TokenStream, params: &[Ident]) -> bool {
+        tokens.into_iter().any(|token| match token {
+            TokenTree::Ident(ident) => params.contains(&ident),
+            TokenTree::Group(group) => walk(group.stream(), params),
+            _ => false,
+        })
+    }
+    !params.is_empty() && walk(ty.to_token_stream(), params)
+}
+
+/// The type's own where clause plus `extra` predicates (deduplicated).
+fn where_clause(generics: &Generics, extra: &[TokenStream]) -> TokenStream {
+    let mut predicates: Vec<TokenStream> = generics
+        .where_clause
+        .iter()
+        .flat_map(|w| w.predicates.iter().map(ToTokens::to_token_stream))
+        .collect();
+    for bound in extra {
+        let text = bound.to_string();
+        if !predicates.iter().any(|p| p.to_string() == text) {
+            predicates.push(bound.clone());
+        }
+    }
+    if predicates.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(where #(#predicates),*)
+    }
+}

@@ -1,0 +1,51 @@
+//! What the derive emits beside `compile_error!`: impls whose bodies are never run, so that
+//! code using the type as an `ApiFault` does not add a cascade of errors to the real ones.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::DeriveInput;
+
+pub fn expand(input: &DeriveInput, external_error: bool) -> TokenStream {
+    let ty = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let mut predicates: Vec<TokenStream> = where_clause
+        .iter()
+        .flat_map(|w| w.predicates.iter().map(|p| quote!(#p)))
+        .collect();
+    predicates.push(quote!(#ty #ty_generics: ::core::error::Error));
+    let std_impls = (!external_error).then(|| {
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics ::core::fmt::Display for #ty #ty_generics #where_clause {
+                fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::unreachable!()
+                }
+            }
+
+            #[automatically_derived]
+            impl #impl_generics ::core::error::Error for #ty #ty_generics
+            where
+                #ty #ty_generics: ::core::fmt::Debug,
+            {
+            }
+        }
+    });
+    quote! {
+        #std_impls
+
+        #[automatically_derived]
+        impl #impl_generics ::fault_core::ApiFault for #ty #ty_generics where #(#predicates),* {
+            fn status(&self) -> ::fault_core::http::StatusCode {
+                ::core::unreachable!()
+            }
+
+            fn title(&self) -> &str {
+                ::core::unreachable!()
+            }
+
+            fn fault(&self) -> ::fault_core::Fault<'_> {
+                ::core::unreachable!()
+            }
+        }
+    }
+}

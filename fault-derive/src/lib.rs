@@ -1,0 +1,27 @@
+//! The `#[derive(ApiFault)]` macro. Use it through `fault-core`, which re-exports it and
+//! documents every attribute key.
+//!
+//! The pipeline: [`ast`] and [`attr`] parse the input, [`valid`] checks it, [`expand`]
+//! generates the impls, and [`fallback`] stands in for them when there are errors.
+
+extern crate proc_macro;
+
+mod ast;
+mod attr;
+mod case;
+mod ctxt;
+mod expand;
+mod fallback;
+mod fmt;
+mod valid;
+
+use proc_macro::TokenStream;
+use syn::{DeriveInput, parse_macro_input};
+
+/// Derives `fault_core::ApiFault`, `Display`, `std::error::Error` and `From` from
+/// `#[fault(...)]` attributes. See the `fault-core` crate documentation.
+#[proc_macro_derive(ApiFault, attributes(fault))]
+pub fn derive_api_fault(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    expand::derive(&input).into()
+}

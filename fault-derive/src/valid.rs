@@ -1,0 +1,329 @@
+//! The rules a derive input must follow. Each records its errors in the context and goes on,
+//! so one compile reports every mistake, each at its culprit.
+
+use crate::ast::{Field, Input, Variant};
+use crate::attr::{ERR_TYPES, FORMATS};
+use crate::case;
+use crate::ctxt::{Ctxt, did_you_mean};
+use quote::ToTokens;
+use syn::{LitInt, LitStr};
+
+pub fn check(cx: &Ctxt, input: &Input<'_>) {
+    check_type_values(cx, input);
+    for variant in &input.variants {
+        check_variant_values(cx, input, variant);
+        check_status_present(cx, input, variant);
+        check_title(cx, input, variant);
+        check_transparent(cx, input, variant);
+        check_sources(cx, variant);
+        check_from(cx, variant);
+        check_explanation(cx, variant);
+        check_external_display(cx, input, variant);
+    }
+    check_from_types_unique(cx, input);
+}
+
+/// The type-level keys hold values the derive knows. For a struct these are also its
+/// variant-level keys, which `check_variant_values` then skips.
+fn check_type_values(cx: &Ctxt, input: &Input<'_>) {
+    let attrs = &input.attrs;
+    if let Some(code) = &attrs.code {
+        check_status_literal(cx, code);
+    }
+    if let Some(word) = &attrs.err_type {
+        check_err_type(cx, word);
+    }
+    if let Some(code) = &attrs.error_code {
+        check_error_code(cx, code);
+    }
+    if let Some(namespace) = &attrs.namespace {
+        check_namespace(cx, namespace);
+    }
+    if let Some(format) = &attrs.format {
+        check_one_of(cx, format, "format", FORMATS.iter().map(|(name, _)| *name));
+    }
+    if let Some(rule) = &attrs.rename_all {
+        check_one_of(cx, rule, "rename_all rule", case::RULES.iter().copied());
+    }
+}
+
+/// A variant's own keys hold values the derive knows.
+fn check_variant_values(cx: &Ctxt, input: &Input<'_>, variant: &Variant<'_>) {
+    if input.is_struct {
+        return;
+    }
+    let attrs = &variant.attrs;
+    if let Some(code) = &attrs.code {
+        check_status_literal(cx, code);
+    }
+    if let Some(word) = &attrs.err_type {
+        check_err_type(cx, word);
+    }
+    if let Some(code) = &attrs.error_code {
+        check_error_code(cx, code);
+    }
+    if let Some(namespace) = &attrs.namespace {
+        check_namespace(cx, namespace);
+    }
+}
+
+/// `code` is an HTTP error status: the derive builds error responses, so 400..=599.
+fn check_status_literal(cx: &Ctxt, code: &LitInt) {
+    let in_range = code
+        .base10_parse::<u16>()
+        .is_ok_and(|status| (400..=599).contains(&status));
+    if !in_range {
+        cx.error_spanned_by(
+            code,
+            format!(
+                "expected an HTTP error status between 400 and 599, found {}",
+                code.base10_digits()
+            ),
+        );
+    }
+}
+
+/// `err_type` is a word Heat or the AWS protocols write, kept as written.
+fn check_err_type(cx: &Ctxt, word: &LitStr) {
+    check_one_of(cx, word, "err_type", ERR_TYPES.iter().copied());
+}
+
+/// A closed set of values: report the closest one, or list them all.
+fn check_one_of<'a>(
+    cx: &Ctxt,
+    lit: &LitStr,
+    what: &str,
+    allowed: impl Iterator<Item = &'a str> + Clone,
+) {
+    let value = lit.value();
+    if allowed.clone().any(|a| a == value) {
+        return;
+    }
+    let message = match did_you_mean(&value, allowed.clone()) {
+        Some(close) => format!("unknown {what} `{value}`; did you mean `{close}`?"),
+        None => format!(
+            "unknown {what} `{value}`; expected one of {}",
+            allowed
+                .map(|a| format!("`{a}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    cx.error_spanned_by(lit, message);
+}
+
+/// An API-WG `error_code` matches `^[a-z0-9._-]+$`, as the guideline requires.
+fn check_error_code(cx: &Ctxt, code: &LitStr) {
+    let value = code.value();
+    let valid = !value.is_empty()
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b));
+    if !valid {
+        cx.error_spanned_by(
+            code,
+            format!("error_code `{value}` must match `^[a-z0-9._-]+$`, as in `placement.concurrent_update`"),
+        );
+    }
+}
+
+/// A namespace is written into an `xmlns` attribute: a non-empty URI without whitespace.
+fn check_namespace(cx: &Ctxt, namespace: &LitStr) {
+    let value = namespace.value();
+    if value.is_empty() || value.chars().any(char::is_whitespace) {
+        cx.error_spanned_by(
+            namespace,
+            "expected a namespace URI without whitespace, as in `http://docs.openstack.org/compute/api/v1.1`",
+        );
+    }
+}
+
+/// Every variant that is not transparent has a status, its own or the type's default. The
+/// error points at the variant's name.
+fn check_status_present(cx: &Ctxt, input: &Input<'_>, variant: &Variant<'_>) {
+    if variant.is_transparent() || variant.attrs.code.is_some() || input.attrs.code.is_some() {
+        return;
+    }
+    let on_type = if input.is_struct { "struct" } else { "enum" };
+    cx.error_spanned_by(
+        variant.ident,
+        format!(
+            "missing `code` for `{}`: add `#[fault(code = 404)]` (an HTTP status in 400..=599) \
+             here, or a default `#[fault(code = ...)]` on the {on_type}",
+            variant.ident
+        ),
+    );
+}
+
+/// The title becomes an XML element name in the OpenStack formats, so it must be an
+/// XML NCName (a name without a colon).
+fn check_title(cx: &Ctxt, input: &Input<'_>, variant: &Variant<'_>) {
+    if variant.is_transparent() {
+        return;
+    }
+    let title = variant.title(input);
+    if is_ncname(&title) {
+        return;
+    }
+    let message = format!(
+        "title `{title}` is not a valid XML name: it becomes an element name, so use letters, \
+         digits, `_`, `-` and `.`, starting with a letter or `_`"
+    );
+    match &variant.attrs.title {
+        Some(lit) => cx.error_spanned_by(lit, message),
+        None => cx.error_spanned_by(variant.ident, message),
+    }
+}
+
+fn is_ncname(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(is_name_start_char)
+        && chars.all(|c| {
+            is_name_start_char(c)
+                || matches!(c, '-' | '.' | '0'..='9' | '\u{B7}' | '\u{300}'..='\u{36F}' | '\u{203F}'..='\u{2040}')
+        })
+}
+
+/// XML 1.0 (5th edition) NameStartChar, without `:`.
+fn is_name_start_char(c: char) -> bool {
+    matches!(c,
+        'A'..='Z' | '_' | 'a'..='z' | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}'
+        | '\u{F8}'..='\u{2FF}' | '\u{370}'..='\u{37D}' | '\u{37F}'..='\u{1FFF}'
+        | '\u{200C}'..='\u{200D}' | '\u{2070}'..='\u{218F}' | '\u{2C00}'..='\u{2FEF}'
+        | '\u{3001}'..='\u{D7FF}' | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}'
+        | '\u{10000}'..='\u{EFFFF}')
+}
+
+/// A transparent variant wraps exactly one error and takes everything from it, so it has
+/// one field and none of the keys that would describe it differently.
+fn check_transparent(cx: &Ctxt, input: &Input<'_>, variant: &Variant<'_>) {
+    let Some(span) = variant.attrs.transparent else {
+        return;
+    };
+    if variant.fields.len() != 1 {
+        cx.error_at(
+            span,
+            format!(
+                "`transparent` needs exactly one field, the error to delegate to; `{}` has {}",
+                variant.ident,
+                variant.fields.len()
+            ),
+        );
+    }
+    let own_keys = variant.attrs.keys().filter(|(key, _)| {
+        // On a struct the type-level keys are allowed beside `transparent`.
+        !(input.is_struct
+            && matches!(
+                *key,
+                "format" | "rename_all" | "external_error" | "namespace"
+            ))
+    });
+    for (key, key_span) in own_keys {
+        if key != "transparent" {
+            cx.error_at(
+                key_span,
+                format!("`{key}` conflicts with `transparent`: a transparent variant takes its status, title and message from the error it wraps"),
+            );
+        }
+    }
+    for field in &variant.fields {
+        if let Some(span) = field.attrs.source {
+            cx.error_at(
+                span,
+                "`source` conflicts with `transparent`: the source is the wrapped error's source",
+            );
+        }
+    }
+}
+
+/// A variant has at most one source, and a field marked `from` is already its source.
+fn check_sources(cx: &Ctxt, variant: &Variant<'_>) {
+    let mut first: Option<&Field<'_>> = None;
+    for field in &variant.fields {
+        if let (Some(source), Some(_)) = (field.attrs.source, field.attrs.from) {
+            cx.error_at(
+                source,
+                "`from` already makes this field the source: remove `source`",
+            );
+        }
+        let Some(span) = field.attrs.source.or(field.attrs.from) else {
+            continue;
+        };
+        match first {
+            Some(previous) => cx.error_at(
+                span,
+                format!(
+                    "a variant has one source, and `{}` already is `{}`'s source",
+                    previous.name, variant.ident
+                ),
+            ),
+            None => first = Some(field),
+        }
+    }
+}
+
+/// `from` builds the variant from the field alone, so the field must be the only one.
+fn check_from(cx: &Ctxt, variant: &Variant<'_>) {
+    let Some(span) = variant.field_marked_from().and_then(|f| f.attrs.from) else {
+        return;
+    };
+    if variant.fields.len() > 1 {
+        cx.error_at(
+            span,
+            format!(
+                "`from` needs its field to be the only field of `{}`, so `From` can build it; \
+                 use `source` to keep the other fields",
+                variant.ident
+            ),
+        );
+    }
+}
+
+/// `explanation` is the fixed text of a variant whose message has placeholders; a message
+/// without placeholders is already that text.
+fn check_explanation(cx: &Ctxt, variant: &Variant<'_>) {
+    let (Some(explanation), Some(message)) = (&variant.attrs.explanation, &variant.message) else {
+        return;
+    };
+    if message.fixed.is_some() {
+        cx.error_spanned_by(
+            explanation,
+            "`explanation` conflicts with a message without placeholders, which is already the fixed text: keep one",
+        );
+    }
+}
+
+/// With `external_error`, another derive writes `Display`, so a message cannot interpolate
+/// fields: the derive would have no `Display` of its own to write it with.
+fn check_external_display(cx: &Ctxt, input: &Input<'_>, variant: &Variant<'_>) {
+    if input.attrs.external_error.is_none() {
+        return;
+    }
+    if let (Some(message), Some(lit)) = (&variant.message, &variant.attrs.message)
+        && message.fixed.is_none()
+    {
+        cx.error_spanned_by(
+            lit,
+            "with `external_error`, `message` must be fixed text: `Display` comes from the other derive, so use its message or drop the placeholders",
+        );
+    }
+}
+
+/// Two `from` fields of the same type would implement `From` twice for the type.
+fn check_from_types_unique(cx: &Ctxt, input: &Input<'_>) {
+    let mut seen: Vec<String> = Vec::new();
+    for variant in &input.variants {
+        let Some(field) = variant.field_marked_from() else {
+            continue;
+        };
+        let ty = field.ty.to_token_stream().to_string();
+        if seen.contains(&ty) {
+            cx.error_spanned_by(
+                field.ty,
+                format!("another variant already has `from` for `{ty}`: `From<{ty}>` can be implemented once"),
+            );
+        } else {
+            seen.push(ty);
+        }
+    }
+}
