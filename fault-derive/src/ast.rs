@@ -42,7 +42,9 @@ impl<'a> Input<'a> {
                 let variants = data
                     .variants
                     .iter()
-                    .map(|v| Variant::from_syn(cx, &v.ident, &v.attrs, &v.fields, Place::Variant))
+                    .map(|v| {
+                        Variant::from_syn(cx, input, &v.ident, &v.attrs, &v.fields, Place::Variant)
+                    })
                     .collect();
                 return Some(Input {
                     ident: &input.ident,
@@ -52,9 +54,14 @@ impl<'a> Input<'a> {
                     is_struct: false,
                 });
             }
-            Data::Struct(data) => {
-                Variant::from_syn(cx, &input.ident, &input.attrs, &data.fields, Place::Struct)
-            }
+            Data::Struct(data) => Variant::from_syn(
+                cx,
+                input,
+                &input.ident,
+                &input.attrs,
+                &data.fields,
+                Place::Struct,
+            ),
             Data::Union(data) => {
                 cx.error_spanned_by(
                     data.union_token,
@@ -76,6 +83,7 @@ impl<'a> Input<'a> {
 impl<'a> Variant<'a> {
     fn from_syn(
         cx: &Ctxt,
+        input: &DeriveInput,
         ident: &'a Ident,
         attrs: &[syn::Attribute],
         fields: &'a Fields,
@@ -87,8 +95,16 @@ impl<'a> Variant<'a> {
             .enumerate()
             .map(|(index, field)| Field::from_syn(cx, index, field))
             .collect();
+        let const_params: Vec<String> = input
+            .generics
+            .const_params()
+            .map(|p| p.ident.to_string())
+            .collect();
         let message = match (&attrs.message, &attrs.args) {
-            (Some(lit), args) => fmt::parse(cx, lit, args.as_ref().map(|(_, a)| a), &fields, ident),
+            (Some(lit), args) => {
+                let args = args.as_ref().map(|(_, a)| a);
+                fmt::parse(cx, lit, args, &fields, ident, &const_params)
+            }
             (None, Some((span, _))) => {
                 cx.error_at(*span, "`args(...)` needs a `message` to format");
                 None

@@ -318,7 +318,7 @@ fn source_arm(self_path: &TokenStream, field: &Field<'_>) -> TokenStream {
     let member = &field.member;
     let span = field.ty.span();
     let value = if field.is_option() {
-        quote_spanned!(span=> ::core::option::Option::map(__source.as_ref(), |__source| __source.as_dyn_error()))
+        quote_spanned!(span=> ::core::option::Option::Some(__source.as_ref()?.as_dyn_error()))
     } else {
         quote_spanned!(span=> ::core::option::Option::Some(__source.as_dyn_error()))
     };

@@ -76,16 +76,19 @@ pub fn parse(
     args: Option<&TokenStream>,
     fields: &[Field<'_>],
     owner: &Ident,
+    const_params: &[String],
 ) -> Option<Message> {
     let errors_before = cx.error_count();
     let mut uses = Vec::new();
-    let (args, named_args) = match args {
+    let (args, mut in_scope) = match args {
         Some(args) => (
             rewrite_args(cx, args.clone(), fields, owner, &mut uses),
             named_args(args),
         ),
         None => (TokenStream::new(), Vec::new()),
     };
+    // The type's const generic parameters are in scope in the impl, so `{N}` captures them.
+    in_scope.extend(const_params.iter().cloned());
     let value = lit.value();
     let mut out = String::with_capacity(value.len());
     let mut fixed = String::with_capacity(value.len());
@@ -124,7 +127,7 @@ pub fn parse(
         let (arg, spec) = hole.split_once(':').unwrap_or((hole, ""));
         let arg = arg.trim_end();
         out.push('{');
-        match resolve_hole(cx, lit, arg, fields, owner, &named_args) {
+        match resolve_hole(cx, lit, arg, fields, owner, &in_scope) {
             Some(Hole::Field(index)) => {
                 out.push_str(&fields[index].binding().to_string());
                 uses.push((index, Some(FmtTrait::of_spec(spec))));
@@ -164,7 +167,7 @@ fn resolve_hole(
     arg: &str,
     fields: &[Field<'_>],
     owner: &Ident,
-    named_args: &[String],
+    in_scope: &[String],
 ) -> Option<Hole> {
     if arg.is_empty() {
         return Some(Hole::Verbatim);
@@ -204,7 +207,7 @@ fn resolve_hole(
         );
         return None;
     }
-    if named_args.iter().any(|a| a == arg) {
+    if in_scope.iter().any(|a| a == arg) {
         return Some(Hole::Verbatim);
     }
     if let Some(index) = fields.iter().position(|f| !f.is_unnamed() && f.name == arg) {

@@ -1,0 +1,102 @@
+//! The generated code is lint-clean: this file derives every shape under
+//! `deny(warnings, clippy::pedantic)`, so `cargo clippy --all-targets -- -D warnings` (run in
+//! CI) fails if an expansion trips a lint. "Should expand to" notes sit beside each shape.
+#![deny(
+    warnings,
+    clippy::pedantic,
+    rust_2018_idioms,
+    unused_qualifications,
+    missing_docs
+)]
+#![allow(dead_code)]
+
+use fault_core::ApiFault;
+
+/// Should expand to: one static `[FaultSpec; 5]`, one `__fault_entry` match with five arms,
+/// `Display` with `write_str` for fixed text and `write!` for the interpolated arms, `Error`
+/// with a `source` match and a `_ => None` arm, and `From<std::io::Error>`.
+#[derive(Debug, ApiFault)]
+#[fault(
+    code = 400,
+    format = "aws_query",
+    namespace = "http://example.com/",
+    rename_all = "camelCase"
+)]
+pub enum Everything {
+    /// Unit, fixed message.
+    #[fault(title = "AccessDenied", message = "denied")]
+    Unit,
+    /// Tuple, interpolated.
+    #[fault(message = "tuple {0} {1:?}")]
+    Tuple(u8, String),
+    /// Struct, interpolated with extra args.
+    #[fault(message = "{name} has {}", args(.items.len()))]
+    Struct {
+        /// A name.
+        name: String,
+        /// Items.
+        items: Vec<u8>,
+    },
+    /// 5xx with a source and `from`.
+    #[fault(code = 500, err_type = "Receiver", explanation = "internal")]
+    Io(#[fault(from)] std::io::Error),
+    /// Exposed 5xx.
+    #[fault(code = 503, message = "retry in {0}", expose, error_code = "svc.busy")]
+    Busy(u32),
+    /// Delegates to another fault.
+    #[fault(transparent)]
+    Inner(Small),
+}
+
+/// A small fault to wrap.
+#[derive(Debug, ApiFault)]
+#[fault(code = 404, message = "missing")]
+pub struct Small;
+
+/// Generic, with a lifetime and a where clause.
+#[derive(Debug, ApiFault)]
+pub enum Generic<'a, T: std::fmt::Debug, E>
+where
+    E: std::error::Error + 'static,
+{
+    /// Borrows.
+    #[fault(code = 400, message = "{0} {1:?}")]
+    Borrowed(&'a str, T),
+    /// Generic source.
+    #[fault(code = 500)]
+    Source(#[fault(source)] E),
+    /// Optional source.
+    #[fault(code = 500)]
+    Maybe(#[fault(source)] Option<E>),
+}
+
+/// Empty.
+#[derive(Debug, ApiFault)]
+pub enum Empty {}
+
+/// Transparent struct.
+#[derive(Debug, ApiFault)]
+#[fault(transparent)]
+pub struct Wrapper(Everything);
+
+/// Named-field struct.
+#[derive(Debug, ApiFault)]
+#[fault(code = 409, message = "conflict on {resource}")]
+pub struct Conflict {
+    /// The resource.
+    pub resource: String,
+}
+
+#[test]
+fn the_shapes_compile_under_deny_pedantic() {
+    assert_eq!(Wrapper(Everything::Unit).title(), "AccessDenied");
+    assert_eq!(Everything::Tuple(1, "a".into()).title(), "tuple");
+    assert_eq!(
+        Conflict {
+            resource: "r".into()
+        }
+        .status()
+        .as_u16(),
+        409
+    );
+}
