@@ -70,10 +70,7 @@ fn tuple_fields_interpolate_by_index() {
 #[test]
 fn format_specs_apply() {
     assert_eq!(Shown::Debug("q").to_string(), "debug \"q\"");
-    assert_eq!(
-        Shown::Spec(255, "ab").to_string(),
-        "hex 0xff padded    ab|"
-    );
+    assert_eq!(Shown::Spec(255, "ab").to_string(), "hex 0xff padded    ab|");
 }
 
 #[test]

@@ -43,6 +43,11 @@ use std::error::Error;
 /// assert_eq!(err.status().as_u16(), 418);
 /// assert_eq!(err.err_type().as_str(), "Sender");
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an `ApiFault`",
+    label = "this type does not implement `ApiFault`",
+    note = "derive it with `#[derive(ApiFault)]`, or implement `fault_core::ApiFault` by hand"
+)]
 pub trait ApiFault: Error {
     /// The HTTP status of the response.
     fn status(&self) -> StatusCode;

@@ -77,6 +77,6 @@ impl ErrType {
 
 impl fmt::Display for ErrType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }

@@ -50,6 +50,13 @@ pub enum Entry<'a> {
 }
 
 impl<'a> Entry<'a> {
+    /// The entry of a transparent variant wrapping `inner`.
+    #[inline]
+    #[must_use]
+    pub fn transparent<T: ApiFault + 'a>(inner: &'a T) -> Self {
+        Entry::Transparent(inner)
+    }
+
     #[inline]
     #[must_use]
     pub fn status(self) -> StatusCode {

@@ -143,7 +143,8 @@ pub fn parse(cx: &Ctxt, attrs: &[Attribute], place: Place) -> Attrs {
     out
 }
 
-/// Reads `key = value, key, key(...)` pairs, recovering at the next comma after a mistake.
+/// Reads `key = value, key, key(...)` pairs, recovering after a mistake: at the next key if
+/// only a comma is missing, else at the next comma.
 fn parse_keys(cx: &Ctxt, out: &mut Attrs, input: ParseStream<'_>, place: Place) {
     let mut previous: Option<String> = None;
     while !input.is_empty() {
@@ -159,16 +160,21 @@ fn parse_keys(cx: &Ctxt, out: &mut Attrs, input: ParseStream<'_>, place: Place) 
             } else {
                 "expected a key such as `code`"
             };
-            cx.error_at(input.span(), message);
-            skip_value(input);
+            cx.push(syn::Error::new_spanned(rest_of_value(input), message));
             previous = None;
         }
-        if input.is_empty() {
-            break;
+        if input.is_empty() || input.parse::<Token![,]>().is_ok() {
+            continue;
         }
-        if input.parse::<Token![,]>().is_err() {
+        if input.peek(Ident::peek_any) {
+            // `code = 404 title = "..."`: only the comma is missing; read the next key.
             cx.error_at(input.span(), "expected `,` between keys");
-            skip_value(input);
+        } else {
+            let key = previous.as_deref().unwrap_or("the key");
+            cx.push(syn::Error::new_spanned(
+                rest_of_value(input),
+                format!("unexpected tokens after the value of `{key}`: a key takes one value, and keys are separated by `,`"),
+            ));
             let _ = input.parse::<Token![,]>();
         }
     }
@@ -196,7 +202,7 @@ fn parse_key(cx: &Ctxt, out: &mut Attrs, ident: &Ident, input: ParseStream<'_>, 
     if out.key_span(def.name).is_some() {
         cx.error_spanned_by(
             ident,
-            format!("duplicate key `{name}`: it is already set above"),
+            format!("duplicate key `{name}`: it is already set earlier"),
         );
         skip_value(input);
         return;
@@ -226,12 +232,11 @@ fn parse_key(cx: &Ctxt, out: &mut Attrs, ident: &Ident, input: ParseStream<'_>, 
             *slot = Some(lit);
         }
         Kind::Flag => {
-            if !input.is_empty() && !input.peek(Token![,]) {
-                cx.error_at(
-                    input.span(),
+            if input.peek(Token![=]) || input.peek(token::Paren) {
+                cx.push(syn::Error::new_spanned(
+                    rest_of_value(input),
                     format!("`{name}` takes no value: write `{name}` alone"),
-                );
-                skip_value(input);
+                ));
                 return;
             }
             let slot = match def.name {
@@ -279,7 +284,8 @@ fn describe_places(places: u8) -> &'static str {
     }
 }
 
-/// Reads `= <literal>` after a key, recording a spanned error when anything else is there.
+/// Reads `= <literal>` after a key. A value that is not one literal is reported as a whole
+/// and skipped; what follows a literal is left to `parse_keys`.
 fn literal_value(
     cx: &Ctxt,
     key: &Ident,
@@ -291,28 +297,42 @@ fn literal_value(
         skip_value(input);
         return None;
     }
-    let Ok(value) = input.parse::<TokenTree>() else {
+    if input.is_empty() || input.peek(Token![,]) {
         cx.error_spanned_by(
             key,
             format!("expected a value after `=`: `{key} = {example}`"),
         );
         return None;
-    };
-    if !input.is_empty() && !input.peek(Token![,]) {
-        cx.error_at(
-            value.span(),
-            format!("expected a single literal: `{key} = {example}`"),
-        );
-        skip_value(input);
-        return None;
     }
-    Some(value)
+    if input.peek(syn::Lit) {
+        return input.parse::<TokenTree>().ok();
+    }
+    let value = rest_of_value(input);
+    let negative_status = example == "404"
+        && matches!(value.clone().into_iter().next(), Some(TokenTree::Punct(p)) if p.as_char() == '-');
+    let message = if negative_status {
+        format!("expected an HTTP error status between 400 and 599, found {value}")
+    } else {
+        format!("expected a literal: `{key} = {example}`")
+    };
+    cx.push(syn::Error::new_spanned(value, message));
+    None
 }
 
 fn int_value(cx: &Ctxt, key: &Ident, input: ParseStream<'_>) -> Option<LitInt> {
     let value = literal_value(cx, key, input, "404")?;
     match syn::parse2::<LitInt>(value.clone().into()) {
-        Ok(lit) => Some(lit),
+        Ok(lit) if lit.suffix().is_empty() => Some(lit),
+        Ok(lit) => {
+            cx.error_spanned_by(
+                &lit,
+                format!(
+                    "expected an integer literal without a suffix: `{key} = {}`",
+                    lit.base10_digits()
+                ),
+            );
+            None
+        }
         Err(_) => {
             cx.error_spanned_by(value, format!("expected an integer literal: `{key} = 404`"));
             None
@@ -347,11 +367,19 @@ fn list_value(cx: &Ctxt, key: &Ident, input: ParseStream<'_>) -> Option<TokenStr
 
 /// Skips the rest of a key's value, up to the next top-level comma.
 fn skip_value(input: ParseStream<'_>) {
+    let _ = rest_of_value(input);
+}
+
+/// Takes the tokens up to the next top-level comma, to report or to skip them as one.
+fn rest_of_value(input: ParseStream<'_>) -> TokenStream {
+    let mut tokens = TokenStream::new();
     while !input.is_empty() && !input.peek(Token![,]) {
-        if input.parse::<TokenTree>().is_err() {
-            return;
+        match input.parse::<TokenTree>() {
+            Ok(token) => tokens.extend([token]),
+            Err(_) => break,
         }
     }
+    tokens
 }
 
 /// The values `format = "..."` takes, with the `fault_core::Format` variant each names.

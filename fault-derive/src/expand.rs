@@ -59,9 +59,10 @@ fn impl_api_fault(input: &Input<'_>) -> TokenStream {
             };
             let member = &field.member;
             let fty = field.ty;
-            let coerce =
-                quote_spanned!(fty.span()=> ::fault_core::__private::Entry::Transparent(__inner));
-            entry_arms.push(quote!(#path { #member: __inner, .. } => #coerce));
+            // Naming the type in the turbofish puts a missing `ApiFault` error on the type.
+            entry_arms.push(quote! {
+                #path { #member: __inner, .. } => ::fault_core::__private::Entry::transparent::<#fty>(__inner)
+            });
             display_arm = quote!(#self_path { #member: __inner, .. } => ::core::fmt::Display::fmt(__inner, __formatter));
             source_arms.push(quote!(#self_path { #member: __inner, .. } => ::core::error::Error::source(__inner)));
             if mentions_param(fty, &params) {

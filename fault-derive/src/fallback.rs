@@ -12,7 +12,9 @@ pub fn expand(input: &DeriveInput, external_error: bool) -> TokenStream {
         .iter()
         .flat_map(|w| w.predicates.iter().map(|p| quote!(#p)))
         .collect();
-    predicates.push(quote!(#ty #ty_generics: ::core::error::Error));
+    // The `for<'__w>` wrapper keeps an unmet bound on a concrete type from being an error of
+    // its own (rust-lang/rust#48214): the stub then simply does not apply.
+    predicates.push(quote!(for<'__w> #ty #ty_generics: ::core::error::Error));
     let std_impls = (!external_error).then(|| {
         quote! {
             #[automatically_derived]
@@ -25,7 +27,7 @@ pub fn expand(input: &DeriveInput, external_error: bool) -> TokenStream {
             #[automatically_derived]
             impl #impl_generics ::core::error::Error for #ty #ty_generics
             where
-                #ty #ty_generics: ::core::fmt::Debug,
+                for<'__w> #ty #ty_generics: ::core::fmt::Debug,
             {
             }
         }

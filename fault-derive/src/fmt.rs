@@ -127,7 +127,7 @@ pub fn parse(
         let (arg, spec) = hole.split_once(':').unwrap_or((hole, ""));
         let arg = arg.trim_end();
         out.push('{');
-        match resolve_hole(cx, lit, arg, fields, owner, &in_scope) {
+        match resolve_hole(cx, lit, arg, fields, owner, &in_scope, !args.is_empty()) {
             Some(Hole::Field(index)) => {
                 out.push_str(&fields[index].binding().to_string());
                 uses.push((index, Some(FmtTrait::of_spec(spec))));
@@ -168,8 +168,16 @@ fn resolve_hole(
     fields: &[Field<'_>],
     owner: &Ident,
     in_scope: &[String],
+    has_args: bool,
 ) -> Option<Hole> {
     if arg.is_empty() {
+        if !has_args {
+            cx.error_spanned_by(
+                lit,
+                "`{}` takes the next of `args(...)`, but there are none: name a field (`{0}`, `{name}`) or add `args(...)`",
+            );
+            return None;
+        }
         return Some(Hole::Verbatim);
     }
     if arg.bytes().all(|b| b.is_ascii_digit()) {
@@ -187,9 +195,14 @@ fn resolve_hole(
             _ => {
                 let count = fields.len();
                 let fields_word = if count == 1 { "field" } else { "fields" };
+                let has = if count == 0 {
+                    "no fields".to_owned()
+                } else {
+                    format!("{count} {fields_word}")
+                };
                 cx.error_spanned_by(
                     lit,
-                    format!("`{{{arg}}}` is out of range: `{owner}` has {count} {fields_word}"),
+                    format!("`{{{arg}}}` is out of range: `{owner}` has {has}"),
                 );
                 None
             }
@@ -309,7 +322,19 @@ fn rewrite_level(
                             out.push(TokenTree::Literal(tail));
                         }
                     }
-                    None => cx.error_spanned_by(&next, format!("`{owner}` has no field `{name}`")),
+                    None => {
+                        let names = fields.iter().map(|f| f.name.as_str());
+                        let hint = match did_you_mean(&name, names) {
+                            Some(close) => format!("; did you mean `.{close}`?"),
+                            None => String::new(),
+                        };
+                        let culprit: TokenStream =
+                            [TokenTree::Punct(dot), next].into_iter().collect();
+                        cx.error_spanned_by(
+                            culprit,
+                            format!("`{owner}` has no field `{name}`{hint}"),
+                        );
+                    }
                 }
             }
             TokenTree::Group(group) => {

@@ -1,8 +1,8 @@
 //! The `#[derive(ApiFault)]` macro. Use it through `fault-core`, which re-exports it and
 //! documents every attribute key.
 //!
-//! The pipeline: [`ast`] and [`attr`] parse the input, [`valid`] checks it, [`expand`]
-//! generates the impls, and [`fallback`] stands in for them when there are errors.
+//! The pipeline: `ast.rs` and `attr.rs` parse the input, `valid.rs` checks it, `expand.rs`
+//! generates the impls, and `fallback.rs` stands in for them when there are errors.
 
 extern crate proc_macro;
 

@@ -4,8 +4,8 @@
 use crate::ast::{Field, Input, Variant};
 use crate::attr::{ERR_TYPES, FORMATS};
 use crate::case;
-use crate::ctxt::{Ctxt, did_you_mean};
-use quote::ToTokens;
+use crate::ctxt::{Ctxt, did_you_mean, type_text};
+use proc_macro2::Ident;
 use syn::{LitInt, LitStr};
 
 pub fn check(cx: &Ctxt, input: &Input<'_>) {
@@ -83,8 +83,17 @@ fn check_status_literal(cx: &Ctxt, code: &LitInt) {
     }
 }
 
-/// `err_type` is a word Heat or the AWS protocols write, kept as written.
+/// `err_type` is a word Heat or the AWS protocols write, kept as written. `Client` and `User`
+/// are read from other services' bodies but not written, so they get a pointed hint.
 fn check_err_type(cx: &Ctxt, word: &LitStr) {
+    let value = word.value();
+    if matches!(value.as_str(), "Client" | "User") {
+        cx.error_spanned_by(
+            word,
+            format!("err_type `{value}` is read from other services but not written: use `Sender`, the word AWS and Heat send for the caller's fault"),
+        );
+        return;
+    }
     check_one_of(cx, word, "err_type", ERR_TYPES.iter().copied());
 }
 
@@ -141,7 +150,9 @@ fn check_namespace(cx: &Ctxt, namespace: &LitStr) {
 /// Every variant that is not transparent has a status, its own or the type's default. The
 /// error points at the variant's name.
 fn check_status_present(cx: &Ctxt, input: &Input<'_>, variant: &Variant<'_>) {
-    if variant.is_transparent() || variant.attrs.code.is_some() || input.attrs.code.is_some() {
+    // A `code` written with a bad value was reported where it was written.
+    let written = |attrs: &crate::attr::Attrs| attrs.key_span("code").is_some();
+    if variant.is_transparent() || written(&variant.attrs) || written(&input.attrs) {
         return;
     }
     let on_type = if input.is_struct { "struct" } else { "enum" };
@@ -155,20 +166,32 @@ fn check_status_present(cx: &Ctxt, input: &Input<'_>, variant: &Variant<'_>) {
     );
 }
 
-/// The title becomes an XML element name in the OpenStack formats, so it must be an
-/// XML NCName (a name without a colon).
+/// The title becomes an XML element name in the OpenStack and load balancer formats, so there
+/// (and when the type names no format, as any may be chosen at run time) it must be an XML
+/// NCName. Elsewhere it is text, such as Placement's reason phrases ("Bad Request"), and only
+/// has to be non-empty and free of control characters.
 fn check_title(cx: &Ctxt, input: &Input<'_>, variant: &Variant<'_>) {
     if variant.is_transparent() {
         return;
     }
     let title = variant.title(input);
-    if is_ncname(&title) {
+    let as_element = input
+        .attrs
+        .format
+        .as_ref()
+        .is_none_or(|f| matches!(f.value().as_str(), "openstack" | "load_balancer"));
+    let message = if title.is_empty() {
+        "title is empty: give the fault a name, as in `title = \"itemNotFound\"`".to_owned()
+    } else if title.chars().any(char::is_control) {
+        format!("title {title:?} holds a control character")
+    } else if as_element && !is_ncname(&title) {
+        format!(
+            "title `{title}` is not a valid XML name, and it becomes an element name in the \
+             OpenStack formats: use letters, digits, `_`, `-` and `.`, starting with a letter or `_`"
+        )
+    } else {
         return;
-    }
-    let message = format!(
-        "title `{title}` is not a valid XML name: it becomes an element name, so use letters, \
-         digits, `_`, `-` and `.`, starting with a letter or `_`"
-    );
+    };
     match &variant.attrs.title {
         Some(lit) => cx.error_spanned_by(lit, message),
         None => cx.error_spanned_by(variant.ident, message),
@@ -206,7 +229,7 @@ fn check_transparent(cx: &Ctxt, input: &Input<'_>, variant: &Variant<'_>) {
             format!(
                 "`transparent` needs exactly one field, the error to delegate to; `{}` has {}",
                 variant.ident,
-                variant.fields.len()
+                count_fields(variant.fields.len())
             ),
         );
     }
@@ -253,7 +276,7 @@ fn check_sources(cx: &Ctxt, variant: &Variant<'_>) {
             Some(previous) => cx.error_at(
                 span,
                 format!(
-                    "a variant has one source, and `{}` already is `{}`'s source",
+                    "a variant has one source, and field `{}` is already `{}`'s source",
                     previous.name, variant.ident
                 ),
             ),
@@ -311,19 +334,26 @@ fn check_external_display(cx: &Ctxt, input: &Input<'_>, variant: &Variant<'_>) {
 
 /// Two `from` fields of the same type would implement `From` twice for the type.
 fn check_from_types_unique(cx: &Ctxt, input: &Input<'_>) {
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: Vec<(String, &Ident)> = Vec::new();
     for variant in &input.variants {
         let Some(field) = variant.field_marked_from() else {
             continue;
         };
-        let ty = field.ty.to_token_stream().to_string();
-        if seen.contains(&ty) {
-            cx.error_spanned_by(
+        let ty = type_text(field.ty);
+        match seen.iter().find(|(seen_ty, _)| *seen_ty == ty) {
+            Some((_, first)) => cx.error_spanned_by(
                 field.ty,
-                format!("another variant already has `from` for `{ty}`: `From<{ty}>` can be implemented once"),
-            );
-        } else {
-            seen.push(ty);
+                format!("`{first}` already has `from` for `{ty}`: `From<{ty}>` can be implemented once; use `source` here"),
+            ),
+            None => seen.push((ty, variant.ident)),
         }
+    }
+}
+
+fn count_fields(count: usize) -> String {
+    match count {
+        0 => "no fields".to_owned(),
+        1 => "1 field".to_owned(),
+        n => format!("{n} fields"),
     }
 }

@@ -1,0 +1,9 @@
+use fault_core::ApiFault;
+
+#[derive(Debug, ApiFault)]
+enum Error {
+    #[fault(code = 404, message = "no item {1}")]
+    NotFound(String),
+}
+
+fn main() {}

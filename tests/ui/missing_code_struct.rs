@@ -1,0 +1,6 @@
+use fault_core::ApiFault;
+
+#[derive(Debug, ApiFault)]
+struct NotFound;
+
+fn main() {}
