@@ -1,1 +1,9 @@
 //! The seed systems as typed enums, shared by the workspace's tests, examples and benches.
+#![warn(missing_docs)]
+
+pub mod seeds;
+
+/// The README's example, compiled and run as a doctest so it cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
