@@ -70,6 +70,36 @@ where
     Maybe(#[fault(source)] Option<E>),
 }
 
+/// Every field role; should expand to a `fault()` with one `match` that sets each role.
+#[derive(Debug, ApiFault)]
+#[fault(code = 413)]
+pub enum Roles {
+    /// All roles.
+    #[fault(message = "over limit")]
+    All {
+        /// Details.
+        #[fault(details)]
+        details: String,
+        /// Seconds.
+        #[fault(retry_after)]
+        retry: Option<u32>,
+        /// Request id.
+        #[fault(request_id)]
+        id: String,
+        /// Validation errors.
+        #[fault(validation_errors)]
+        errors: Vec<String>,
+        /// Created.
+        #[fault(created)]
+        created: Option<String>,
+        /// An extra.
+        #[fault(extra = "Resource")]
+        resource: String,
+    },
+    /// No roles.
+    None,
+}
+
 /// Empty.
 #[derive(Debug, ApiFault)]
 pub enum Empty {}

@@ -48,17 +48,31 @@ pub enum RetryAfter {
 /// ```
 #[derive(Clone, Debug)]
 pub struct Fault<'a> {
-    status: StatusCode,
-    title: Cow<'a, str>,
-    err_type: ErrType,
-    message: Text<'a>,
-    details: Option<Text<'a>>,
-    code: Option<Cow<'a, str>>,
-    request_id: Option<Cow<'a, str>>,
-    retry_after: Option<RetryAfter>,
-    namespace: Option<Cow<'a, str>>,
-    format: Option<Format>,
-    error: Option<&'a (dyn Error + 'a)>,
+    pub(crate) status: StatusCode,
+    pub(crate) title: Cow<'a, str>,
+    pub(crate) err_type: ErrType,
+    pub(crate) message: Text<'a>,
+    pub(crate) details: Option<Text<'a>>,
+    pub(crate) code: Option<Cow<'a, str>>,
+    pub(crate) request_id: Option<Text<'a>>,
+    pub(crate) retry_after: Option<RetryAfter>,
+    pub(crate) validation_errors: Vec<Text<'a>>,
+    pub(crate) created: Option<Text<'a>>,
+    pub(crate) extras: Vec<Extra<'a>>,
+    pub(crate) namespace: Option<Cow<'a, str>>,
+    pub(crate) format: Option<Format>,
+    pub(crate) error: Option<&'a (dyn Error + 'a)>,
+    pub(crate) raw: Option<Box<str>>,
+}
+
+/// An extra member of a fault: S3's `BucketName`, an AWS error shape's member, a problem
+/// details extension. Rendered as an element or JSON member where the format allows extras.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Extra<'a> {
+    /// The member's name as written on the wire.
+    pub name: Cow<'a, str>,
+    /// Its value.
+    pub value: Text<'a>,
 }
 
 impl<'a> Fault<'a> {
@@ -74,9 +88,13 @@ impl<'a> Fault<'a> {
             code: None,
             request_id: None,
             retry_after: None,
+            validation_errors: Vec::new(),
+            created: None,
+            extras: Vec::new(),
             namespace: None,
             format: None,
             error: None,
+            raw: None,
         }
     }
 
@@ -96,9 +114,13 @@ impl<'a> Fault<'a> {
             code: spec.error_code.map(Cow::Borrowed),
             request_id: None,
             retry_after: None,
+            validation_errors: Vec::new(),
+            created: None,
+            extras: Vec::new(),
             namespace: spec.namespace.map(Cow::Borrowed),
             format: spec.format,
             error: Some(error),
+            raw: None,
         }
     }
 
@@ -130,10 +152,35 @@ impl<'a> Fault<'a> {
         self
     }
 
-    /// Sets the request id.
+    /// Sets the request id. A request id taken from a [`Context`](crate::Context) is used
+    /// only when the fault has none of its own.
     #[must_use]
-    pub fn with_request_id(mut self, request_id: impl Into<Cow<'a, str>>) -> Self {
+    pub fn with_request_id(mut self, request_id: impl Into<Text<'a>>) -> Self {
         self.request_id = Some(request_id.into());
+        self
+    }
+
+    /// Adds a validation error (the load balancer's `validationErrors`).
+    #[must_use]
+    pub fn with_validation_error(mut self, message: impl Into<Text<'a>>) -> Self {
+        self.validation_errors.push(message.into());
+        self
+    }
+
+    /// Sets when the fault was created (Compute's `AsyncAPIFault`).
+    #[must_use]
+    pub fn with_created(mut self, created: impl Into<Text<'a>>) -> Self {
+        self.created = Some(created.into());
+        self
+    }
+
+    /// Adds an extra member (S3's `BucketName`, an AWS error member, a problem extension).
+    #[must_use]
+    pub fn with_extra(mut self, name: impl Into<Cow<'a, str>>, value: impl Into<Text<'a>>) -> Self {
+        self.extras.push(Extra {
+            name: name.into(),
+            value: value.into(),
+        });
         self
     }
 
@@ -196,8 +243,42 @@ impl<'a> Fault<'a> {
 
     /// The request id, if any.
     #[must_use]
-    pub fn request_id(&self) -> Option<&str> {
-        self.request_id.as_deref()
+    pub fn request_id(&self) -> Option<&Text<'a>> {
+        self.request_id.as_ref()
+    }
+
+    /// The validation errors (the load balancer's `validationErrors`), if any.
+    #[must_use]
+    pub fn validation_errors(&self) -> &[Text<'a>] {
+        &self.validation_errors
+    }
+
+    /// When the fault was created, if set.
+    #[must_use]
+    pub fn created(&self) -> Option<&Text<'a>> {
+        self.created.as_ref()
+    }
+
+    /// The extra members, in order.
+    #[must_use]
+    pub fn extras(&self) -> &[Extra<'a>] {
+        &self.extras
+    }
+
+    /// The value of the extra member `name`, if present.
+    #[must_use]
+    pub fn extra(&self, name: &str) -> Option<&Text<'a>> {
+        self.extras
+            .iter()
+            .find(|e| e.name == name)
+            .map(|e| &e.value)
+    }
+
+    /// The body a parsed fault was read from (lossily decoded, capped as the parse limits
+    /// say); `None` for a fault built in code.
+    #[must_use]
+    pub fn raw(&self) -> Option<&str> {
+        self.raw.as_deref()
     }
 
     /// When the client may retry, if set.
@@ -236,11 +317,26 @@ impl<'a> Fault<'a> {
             message: self.message.into_owned(),
             details: self.details.map(Text::into_owned),
             code: self.code.map(|c| Cow::Owned(c.into_owned())),
-            request_id: self.request_id.map(|r| Cow::Owned(r.into_owned())),
+            request_id: self.request_id.map(Text::into_owned),
             retry_after: self.retry_after,
+            validation_errors: self
+                .validation_errors
+                .into_iter()
+                .map(Text::into_owned)
+                .collect(),
+            created: self.created.map(Text::into_owned),
+            extras: self
+                .extras
+                .into_iter()
+                .map(|e| Extra {
+                    name: Cow::Owned(e.name.into_owned()),
+                    value: e.value.into_owned(),
+                })
+                .collect(),
             namespace: self.namespace.map(|n| Cow::Owned(n.into_owned())),
             format: self.format,
             error: None,
+            raw: self.raw,
         }
     }
 }

@@ -201,7 +201,7 @@ mod text;
 
 pub use api_fault::ApiFault;
 pub use err_type::ErrType;
-pub use fault::{Fault, RetryAfter};
+pub use fault::{Extra, Fault, RetryAfter};
 pub use fault_derive::ApiFault;
 pub use format::Format;
 pub use spec::FaultSpec;

@@ -82,7 +82,34 @@ const KEYS: &[KeyDef] = &[
     key("transparent", ON_VARIANT, Kind::Flag),
     key("source", ON_FIELD, Kind::Flag),
     key("from", ON_FIELD, Kind::Flag),
+    key("details", ON_FIELD, Kind::Flag),
+    key("retry_after", ON_FIELD, Kind::Flag),
+    key("request_id", ON_FIELD, Kind::Flag),
+    key("validation_errors", ON_FIELD, Kind::Flag),
+    key("created", ON_FIELD, Kind::Flag),
+    key("extra", ON_FIELD, Kind::Str),
 ];
+
+/// The field keys that give a field a role in the fault record, as (key, role).
+pub const ROLES: &[(&str, Role)] = &[
+    ("details", Role::Details),
+    ("retry_after", Role::RetryAfter),
+    ("request_id", Role::RequestId),
+    ("validation_errors", Role::ValidationErrors),
+    ("created", Role::Created),
+    ("extra", Role::Extra),
+];
+
+/// What a field contributes to the fault record.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Role {
+    Details,
+    RetryAfter,
+    RequestId,
+    ValidationErrors,
+    Created,
+    Extra,
+}
 
 /// The keys of one item's `#[fault(...)]` attributes, as written.
 #[derive(Clone, Default)]
@@ -102,6 +129,10 @@ pub struct Attrs {
     pub transparent: Option<Span>,
     pub source: Option<Span>,
     pub from: Option<Span>,
+    /// The name an `extra` field is written under.
+    pub extra: Option<LitStr>,
+    /// The role keys set on a field, with their spans.
+    pub roles: Vec<(Role, Span)>,
     /// Each key seen, with the span of the key itself, in the order written.
     keys: Vec<(&'static str, Span)>,
 }
@@ -227,6 +258,10 @@ fn parse_key(cx: &Ctxt, out: &mut Attrs, ident: &Ident, input: ParseStream<'_>, 
                 "rename_all" => &mut out.rename_all,
                 "title" => &mut out.title,
                 "message" => &mut out.message,
+                "extra" => {
+                    out.roles.push((Role::Extra, span));
+                    &mut out.extra
+                }
                 _ => &mut out.explanation,
             };
             *slot = Some(lit);
@@ -237,6 +272,10 @@ fn parse_key(cx: &Ctxt, out: &mut Attrs, ident: &Ident, input: ParseStream<'_>, 
                     rest_of_value(input),
                     format!("`{name}` takes no value: write `{name}` alone"),
                 ));
+                return;
+            }
+            if let Some((_, role)) = ROLES.iter().find(|(key, _)| *key == def.name) {
+                out.roles.push((*role, span));
                 return;
             }
             let slot = match def.name {

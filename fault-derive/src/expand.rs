@@ -5,7 +5,7 @@
 //! method reads from that. `Display`, `Error` and `From` follow thiserror's shape.
 
 use crate::ast::{Field, Input, Variant};
-use crate::attr::FORMATS;
+use crate::attr::{FORMATS, Role};
 use crate::ctxt::Ctxt;
 use crate::{fallback, valid};
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
@@ -96,6 +96,7 @@ fn impl_api_fault(input: &Input<'_>) -> TokenStream {
         }
     }
 
+    let fault_fn = fault_fn(input);
     let spec_count = specs.len();
     let specs_static = (spec_count > 0).then(|| {
         quote! {
@@ -184,10 +185,7 @@ fn impl_api_fault(input: &Input<'_>) -> TokenStream {
                     __fault_entry(self).err_type()
                 }
 
-                #[inline]
-                fn fault(&self) -> ::fault_core::Fault<'_> {
-                    __fault_entry(self).fault(self)
-                }
+                #fault_fn
 
                 #[inline]
                 fn spec(&self) -> ::core::option::Option<&'static ::fault_core::FaultSpec> {
@@ -199,6 +197,84 @@ fn impl_api_fault(input: &Input<'_>) -> TokenStream {
 
             #(#from_impls)*
         };
+    }
+}
+
+/// `fault()`: the entry's fault, plus the fields whose role puts them in the record.
+fn fault_fn(input: &Input<'_>) -> TokenStream {
+    let arms: Vec<TokenStream> = input
+        .variants
+        .iter()
+        .filter(|v| !v.is_transparent() && v.fields.iter().any(|f| !f.attrs.roles.is_empty()))
+        .map(|variant| {
+            let self_path = variant_path(input, variant, true);
+            let role_fields: Vec<&Field<'_>> = variant
+                .fields
+                .iter()
+                .filter(|f| !f.attrs.roles.is_empty())
+                .collect();
+            let bindings = role_fields.iter().map(|f| {
+                let member = &f.member;
+                let binding = f.binding();
+                quote!(#member: #binding)
+            });
+            let sets = role_fields.iter().map(|f| set_role(f));
+            quote! {
+                #self_path { #(#bindings,)* .. } => { #(#sets)* }
+            }
+        })
+        .collect();
+    if arms.is_empty() {
+        return quote! {
+            #[inline]
+            fn fault(&self) -> ::fault_core::Fault<'_> {
+                __fault_entry(self).fault(self)
+            }
+        };
+    }
+    let fallthrough = (arms.len() < input.variants.len()).then(|| quote!(_ => {}));
+    quote! {
+        fn fault(&self) -> ::fault_core::Fault<'_> {
+            let mut __fault = __fault_entry(self).fault(self);
+            match self {
+                #(#arms)*
+                #fallthrough
+            }
+            __fault
+        }
+    }
+}
+
+/// The statement that puts one role field into `__fault`.
+fn set_role(field: &Field<'_>) -> TokenStream {
+    let binding = field.binding();
+    let text = if field.is_option() {
+        quote!(::fault_core::__private::opt_text(#binding))
+    } else {
+        quote!(::fault_core::__private::text(#binding))
+    };
+    let Some((role, _)) = field.attrs.roles.first() else {
+        return TokenStream::new();
+    };
+    match role {
+        Role::Details => quote!(::fault_core::__private::set_details(&mut __fault, #text);),
+        Role::RequestId => quote!(::fault_core::__private::set_request_id(&mut __fault, #text);),
+        Role::Created => quote!(::fault_core::__private::set_created(&mut __fault, #text);),
+        Role::RetryAfter => quote! {
+            ::fault_core::__private::set_retry_after(&mut __fault, ::fault_core::__private::AsRetryAfter::as_retry_after(#binding));
+        },
+        Role::ValidationErrors => quote! {
+            ::fault_core::__private::set_validation_errors(&mut __fault, #binding);
+        },
+        Role::Extra => {
+            let name = field
+                .attrs
+                .extra
+                .as_ref()
+                .map(LitStr::value)
+                .unwrap_or_default();
+            quote!(::fault_core::__private::set_extra(&mut __fault, #name, #text);)
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 //! so one compile reports every mistake, each at its culprit.
 
 use crate::ast::{Field, Input, Variant};
-use crate::attr::{ERR_TYPES, FORMATS};
+use crate::attr::{ERR_TYPES, FORMATS, Role};
 use crate::case;
 use crate::ctxt::{Ctxt, did_you_mean, type_text};
 use proc_macro2::Ident;
@@ -19,6 +19,7 @@ pub fn check(cx: &Ctxt, input: &Input<'_>) {
         check_from(cx, variant);
         check_explanation(cx, variant);
         check_external_display(cx, input, variant);
+        check_roles(cx, variant);
     }
     check_from_types_unique(cx, input);
 }
@@ -329,6 +330,63 @@ fn check_external_display(cx: &Ctxt, input: &Input<'_>, variant: &Variant<'_>) {
             lit,
             "with `external_error`, `message` must be fixed text: `Display` comes from the other derive, so use its message or drop the placeholders",
         );
+    }
+}
+
+/// Field roles put a field into the fault record: each role once per variant (extras once per
+/// name, each name an XML name since it becomes an element), never on a source, which stays
+/// internal, and not in a transparent variant, whose record is the inner error's.
+fn check_roles(cx: &Ctxt, variant: &Variant<'_>) {
+    let mut seen: Vec<Role> = Vec::new();
+    let mut extras: Vec<String> = Vec::new();
+    for field in &variant.fields {
+        if let [_, (_, second), ..] = field.attrs.roles.as_slice() {
+            cx.error_at(*second, "a field has one role: keep one of these keys");
+        }
+        let Some(&(role, span)) = field.attrs.roles.first() else {
+            continue;
+        };
+        if variant.is_transparent() {
+            cx.error_at(span, "a transparent variant takes its fault from the error it wraps, so its field has no role");
+            continue;
+        }
+        if field.attrs.source.is_some() || field.attrs.from.is_some() {
+            cx.error_at(
+                span,
+                "a source stays internal and is never sent: give the role to another field",
+            );
+            continue;
+        }
+        if role == Role::Extra {
+            let Some(name) = &field.attrs.extra else {
+                continue;
+            };
+            let value = name.value();
+            if !is_ncname(&value) {
+                cx.error_spanned_by(name, format!("extra name `{value}` is not a valid XML name: it becomes an element name, as in `extra = \"BucketName\"`"));
+            } else if extras.contains(&value) {
+                cx.error_spanned_by(
+                    name,
+                    format!("another field is already the extra `{value}`"),
+                );
+            } else {
+                extras.push(value);
+            }
+        } else if seen.contains(&role) {
+            let key = crate::attr::ROLES
+                .iter()
+                .find(|(_, r)| *r == role)
+                .map_or("", |(k, _)| k);
+            cx.error_at(
+                span,
+                format!(
+                    "another field of `{}` is already its `{key}`",
+                    variant.ident
+                ),
+            );
+        } else {
+            seen.push(role);
+        }
     }
 }
 

@@ -1,0 +1,238 @@
+//! Writing XML text and attribute values that are always well-formed, whatever they hold.
+//!
+//! Hand-written rather than quick-xml's `escape`, which neither streams a `Display` value nor
+//! handles characters XML 1.0 forbids. Those (C0 controls other than tab, LF and CR, and
+//! U+FFFE, U+FFFF) have no legal spelling in XML 1.0, not even as character references, so
+//! they become U+FFFD. A CR is written as `&#13;` so that end-of-line normalisation does not
+//! turn it into LF on the way back.
+
+use crate::Text;
+use core::fmt;
+
+/// How one byte of UTF-8 is written in XML text (`ATTR` adds what attributes need).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Plain,
+    Escape,
+    /// The first byte of a three-byte sequence that may be U+FFFE or U+FFFF.
+    MaybeNonChar,
+}
+
+const fn classes(attr: bool) -> [Class; 256] {
+    let mut table = [Class::Plain; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = Class::Escape;
+        b += 1;
+    }
+    table[b'\t' as usize] = if attr { Class::Escape } else { Class::Plain };
+    table[b'\n' as usize] = if attr { Class::Escape } else { Class::Plain };
+    table[b'&' as usize] = Class::Escape;
+    table[b'<' as usize] = Class::Escape;
+    table[b'>' as usize] = Class::Escape;
+    if attr {
+        table[b'"' as usize] = Class::Escape;
+    }
+    table[0xEF] = Class::MaybeNonChar;
+    table
+}
+
+static TEXT: [Class; 256] = classes(false);
+static ATTR: [Class; 256] = classes(true);
+
+/// Appends `text` as XML character data.
+pub(crate) fn escape_text(out: &mut Vec<u8>, text: &str) {
+    escape(out, text, &TEXT);
+}
+
+/// Appends `text` as the inside of a double-quoted attribute value.
+pub(crate) fn escape_attr(out: &mut Vec<u8>, text: &str) {
+    escape(out, text, &ATTR);
+}
+
+fn escape(out: &mut Vec<u8>, text: &str, table: &[Class; 256]) {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        let replacement: &[u8] = match table[byte as usize] {
+            Class::Plain => {
+                i += 1;
+                continue;
+            }
+            Class::MaybeNonChar => {
+                // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+                if bytes.get(i + 1) == Some(&0xBF) && matches!(bytes.get(i + 2), Some(0xBE | 0xBF)) {
+                    out.extend_from_slice(&bytes[start..i]);
+                    out.extend_from_slice("\u{FFFD}".as_bytes());
+                    i += 3;
+                    start = i;
+                } else {
+                    i += 1;
+                }
+                continue;
+            }
+            Class::Escape => match byte {
+                b'&' => b"&amp;",
+                b'<' => b"&lt;",
+                b'>' => b"&gt;",
+                b'"' => b"&quot;",
+                b'\r' => b"&#13;",
+                b'\n' => b"&#10;",
+                b'\t' => b"&#9;",
+                _ => "\u{FFFD}".as_bytes(),
+            },
+        };
+        out.extend_from_slice(&bytes[start..i]);
+        out.extend_from_slice(replacement);
+        i += 1;
+        start = i;
+    }
+    out.extend_from_slice(&bytes[start..]);
+}
+
+/// A `fmt::Write` that escapes what is written into it as XML character data, so a
+/// displayed value goes into the body without an intermediate `String`.
+pub(crate) struct TextWriter<'o>(pub(crate) &'o mut Vec<u8>);
+
+impl fmt::Write for TextWriter<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        escape_text(self.0, s);
+        Ok(())
+    }
+}
+
+struct AttrWriter<'o>(&'o mut Vec<u8>);
+
+impl fmt::Write for AttrWriter<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        escape_attr(self.0, s);
+        Ok(())
+    }
+}
+
+/// Appends a [`Text`] as XML character data. A `Display` that fails midway leaves what it
+/// wrote, which is still well-formed.
+pub(crate) fn text(out: &mut Vec<u8>, value: &Text<'_>) {
+    match value.as_str() {
+        Some(s) => escape_text(out, s),
+        None => {
+            let _ = value.write_to(&mut TextWriter(out));
+        }
+    }
+}
+
+/// Appends a [`Text`] as an attribute value's inside.
+pub(crate) fn attr(out: &mut Vec<u8>, value: &Text<'_>) {
+    match value.as_str() {
+        Some(s) => escape_attr(out, s),
+        None => {
+            let _ = value.write_to(&mut AttrWriter(out));
+        }
+    }
+}
+
+/// Appends `<name>text</name>`.
+pub(crate) fn element(out: &mut Vec<u8>, name: &str, value: &Text<'_>) {
+    out.push(b'<');
+    out.extend_from_slice(name.as_bytes());
+    out.push(b'>');
+    text(out, value);
+    out.extend_from_slice(b"</");
+    out.extend_from_slice(name.as_bytes());
+    out.push(b'>');
+}
+
+/// Appends `<name>text</name>` for plain text.
+pub(crate) fn element_str(out: &mut Vec<u8>, name: &str, value: &str) {
+    element(out, name, &Text::from(value));
+}
+
+/// Whether `name` is an XML NCName: usable as an element name without a prefix.
+pub(crate) fn is_ncname(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(is_name_start_char)
+        && chars.all(|c| {
+            is_name_start_char(c)
+                || matches!(c, '-' | '.' | '0'..='9' | '\u{B7}' | '\u{300}'..='\u{36F}' | '\u{203F}'..='\u{2040}')
+        })
+}
+
+fn is_name_start_char(c: char) -> bool {
+    matches!(c,
+        'A'..='Z' | '_' | 'a'..='z' | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}'
+        | '\u{F8}'..='\u{2FF}' | '\u{370}'..='\u{37D}' | '\u{37F}'..='\u{1FFF}'
+        | '\u{200C}'..='\u{200D}' | '\u{2070}'..='\u{218F}' | '\u{2C00}'..='\u{2FEF}'
+        | '\u{3001}'..='\u{D7FF}' | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}'
+        | '\u{10000}'..='\u{EFFFF}')
+}
+
+/// `name` as an element name: itself when it is an NCName, else with every character that
+/// may not appear replaced by `_` (a title built in code, or read from another service, may
+/// be anything; the output stays well-formed).
+pub(crate) fn element_name(name: &str) -> std::borrow::Cow<'_, str> {
+    if is_ncname(name) {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    let mut fixed = String::with_capacity(name.len() + 1);
+    for (i, c) in name.chars().enumerate() {
+        let ok = if i == 0 {
+            is_name_start_char(c)
+        } else {
+            is_name_start_char(c) || c.is_ascii_digit() || matches!(c, '-' | '.')
+        };
+        if ok {
+            fixed.push(c);
+        } else if i == 0 && (c.is_ascii_digit() || matches!(c, '-' | '.')) {
+            fixed.push('_');
+            fixed.push(c);
+        } else {
+            fixed.push('_');
+        }
+    }
+    if fixed.is_empty() {
+        fixed.push_str("fault");
+    }
+    std::borrow::Cow::Owned(fixed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_of(s: &str) -> String {
+        let mut out = Vec::new();
+        escape_text(&mut out, s);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn escapes_markup_and_keeps_the_rest() {
+        assert_eq!(text_of("a < b && c > d ]]> \"q\" 'x'"), "a &lt; b &amp;&amp; c &gt; d ]]&gt; \"q\" 'x'");
+        assert_eq!(text_of("tab\tline\ncr\r"), "tab\tline\ncr&#13;");
+        assert_eq!(text_of("ünïcödé ✓ 𝄞"), "ünïcödé ✓ 𝄞");
+    }
+
+    #[test]
+    fn forbidden_characters_become_replacement_characters() {
+        assert_eq!(text_of("a\u{0}b\u{1B}c\u{FFFE}d\u{FFFF}e\u{FFFD}"), "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}");
+        assert_eq!(text_of("\u{EFFF}\u{FEFF}"), "\u{EFFF}\u{FEFF}");
+    }
+
+    #[test]
+    fn attributes_escape_quotes_and_whitespace() {
+        let mut out = Vec::new();
+        escape_attr(&mut out, "a\"b\tc\nd");
+        assert_eq!(out, b"a&quot;b&#9;c&#10;d");
+    }
+
+    #[test]
+    fn element_names_are_repaired() {
+        assert_eq!(element_name("itemNotFound"), "itemNotFound");
+        assert_eq!(element_name("Bad Request"), "Bad_Request");
+        assert_eq!(element_name("1st"), "_1st");
+        assert_eq!(element_name("a:b"), "a_b");
+        assert_eq!(element_name(""), "fault");
+    }
+}

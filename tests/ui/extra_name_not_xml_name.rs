@@ -1,0 +1,12 @@
+use fault_core::ApiFault;
+
+#[derive(Debug, ApiFault)]
+enum Error {
+    #[fault(code = 404)]
+    NoSuchKey {
+        #[fault(extra = "Bucket Name")]
+        bucket: String,
+    },
+}
+
+fn main() {}
