@@ -1,7 +1,8 @@
 //! [`ApiFault`]: the trait every derived error implements.
 
-use crate::{ErrType, Fault, FaultSpec};
-use http::StatusCode;
+use crate::{Context, ErrType, Fault, FaultSpec, Format};
+use bytes::Bytes;
+use http::{Response, StatusCode};
 use std::error::Error;
 
 /// An error that knows its HTTP status, its wire name and the fault it sends.
@@ -69,6 +70,23 @@ pub trait ApiFault: Error {
     fn spec(&self) -> Option<&'static FaultSpec> {
         None
     }
+
+    /// The wire format the type declares (`format = "..."`), else RFC 9457 problem details.
+    fn default_format(&self) -> Format {
+        self.spec()
+            .and_then(FaultSpec::format)
+            .unwrap_or(Format::Problem)
+    }
+
+    /// The response `format` sends for this error, for the request `cx` describes.
+    fn to_response(&self, format: Format, cx: &Context<'_>) -> Response<Bytes> {
+        self.fault().render(format, cx)
+    }
+
+    /// The response in the type's [`default_format`](ApiFault::default_format).
+    fn response(&self, cx: &Context<'_>) -> Response<Bytes> {
+        self.to_response(self.default_format(), cx)
+    }
 }
 
 impl<T: ApiFault + ?Sized> ApiFault for Box<T>
@@ -89,5 +107,8 @@ where
     }
     fn spec(&self) -> Option<&'static FaultSpec> {
         (**self).spec()
+    }
+    fn default_format(&self) -> Format {
+        (**self).default_format()
     }
 }

@@ -193,17 +193,24 @@
 #![warn(missing_docs)]
 
 mod api_fault;
+mod context;
 mod err_type;
 mod fault;
 mod format;
+mod negotiate;
+mod response;
 mod spec;
 mod text;
+mod wire;
 
 pub use api_fault::ApiFault;
+pub use context::{Context, Microversion, is_valid_request_id, new_request_id};
 pub use err_type::ErrType;
 pub use fault::{Extra, Fault, RetryAfter};
 pub use fault_derive::ApiFault;
 pub use format::Format;
+pub use negotiate::{Encoding, negotiate};
+pub use response::ReasonPhrase;
 pub use spec::FaultSpec;
 pub use text::Text;
 

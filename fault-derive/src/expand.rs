@@ -97,6 +97,15 @@ fn impl_api_fault(input: &Input<'_>) -> TokenStream {
     }
 
     let fault_fn = fault_fn(input);
+    // The type's own format wins over a wrapped error's, so it is answered directly.
+    let default_format = format_tokens(input).map(|format| {
+        quote! {
+            #[inline]
+            fn default_format(&self) -> ::fault_core::Format {
+                #format
+            }
+        }
+    });
     let spec_count = specs.len();
     let specs_static = (spec_count > 0).then(|| {
         quote! {
@@ -191,6 +200,8 @@ fn impl_api_fault(input: &Input<'_>) -> TokenStream {
                 fn spec(&self) -> ::core::option::Option<&'static ::fault_core::FaultSpec> {
                     __fault_entry(self).spec()
                 }
+
+                #default_format
             }
 
             #std_impls
@@ -316,16 +327,8 @@ fn spec(input: &Input<'_>, variant: &Variant<'_>) -> TokenStream {
             .as_ref()
             .or(input.attrs.namespace.as_ref()),
     );
-    let format = match input
-        .attrs
-        .format
-        .as_ref()
-        .and_then(|f| FORMATS.iter().find(|(name, _)| *name == f.value()))
-    {
-        Some((_, variant)) => {
-            let variant = Ident::new(variant, Span::call_site());
-            quote!(::core::option::Option::Some(::fault_core::Format::#variant))
-        }
+    let format = match format_tokens(input) {
+        Some(format) => quote!(::core::option::Option::Some(#format)),
         None => quote!(::core::option::Option::None),
     };
     quote! {
@@ -334,6 +337,14 @@ fn spec(input: &Input<'_>, variant: &Variant<'_>) -> TokenStream {
             #error_code, #namespace, #format,
         )
     }
+}
+
+/// `::fault_core::Format::X` for the type's `format = "..."`, if it names one.
+fn format_tokens(input: &Input<'_>) -> Option<TokenStream> {
+    let name = input.attrs.format.as_ref()?.value();
+    let (_, variant) = FORMATS.iter().find(|(known, _)| *known == name)?;
+    let variant = Ident::new(variant, Span::call_site());
+    Some(quote!(::fault_core::Format::#variant))
 }
 
 fn option_str(value: Option<&str>) -> TokenStream {

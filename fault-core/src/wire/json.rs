@@ -1,19 +1,53 @@
-//! Writing JSON strings straight into the output buffer.
+//! Writing JSON straight into the output buffer, in the byte style of each producer.
 //!
 //! Hand-written rather than through serde_json's serializer so that a `Display` value
-//! streams into the body without an intermediate `String`; the output is what serde_json
-//! writes for the same string (`"`, `\` and C0 controls escaped, the rest as UTF-8).
+//! streams into the body without an intermediate `String`, and so that each format can match
+//! its producer byte for byte: Python's `json.dumps` (`", "` and `": "`, non-ASCII as
+//! `\uXXXX`), Flask's `jsonify` (compact, ASCII), or compact UTF-8 as AWS sends. Strings are
+//! escaped as serde_json escapes them (`"`, `\` and C0 controls).
 
 use crate::Text;
 use core::fmt;
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
+/// How a producer lays out its JSON.
+#[derive(Clone, Copy)]
+pub(crate) struct Style {
+    comma: &'static [u8],
+    colon: &'static [u8],
+    /// Escape every non-ASCII character as `\uXXXX` (Python's default `ensure_ascii`).
+    ascii: bool,
+}
+
+/// Python's `json.dumps` defaults (nova, neutron, placement).
+pub(crate) const PYTHON: Style = Style {
+    comma: b", ",
+    colon: b": ",
+    ascii: true,
+};
+
+/// Flask's `jsonify` outside debug mode (keystone).
+pub(crate) const FLASK: Style = Style {
+    comma: b",",
+    colon: b":",
+    ascii: true,
+};
+
+/// Compact UTF-8 (AWS services, problem details).
+pub(crate) const COMPACT: Style = Style {
+    comma: b",",
+    colon: b":",
+    ascii: false,
+};
+
 /// Appends the inside of a JSON string (no quotes).
-pub(crate) fn escape(out: &mut Vec<u8>, text: &str) {
+pub(crate) fn escape(out: &mut Vec<u8>, text: &str, ascii: bool) {
     let bytes = text.as_bytes();
     let mut start = 0;
-    for (i, &byte) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
         let short: &[u8] = match byte {
             b'"' => b"\\\"",
             b'\\' => b"\\\\",
@@ -24,75 +58,186 @@ pub(crate) fn escape(out: &mut Vec<u8>, text: &str) {
             0x0C => b"\\f",
             0x00..=0x1F => {
                 out.extend_from_slice(&bytes[start..i]);
-                out.extend_from_slice(&[
-                    b'\\',
-                    b'u',
-                    b'0',
-                    b'0',
-                    HEX[usize::from(byte >> 4)],
-                    HEX[usize::from(byte & 0xF)],
-                ]);
-                start = i + 1;
+                unicode_escape(out, u16::from(byte));
+                i += 1;
+                start = i;
                 continue;
             }
-            _ => continue,
+            0x80.. if ascii => {
+                out.extend_from_slice(&bytes[start..i]);
+                // `i` is at a char boundary: every byte before it was ASCII or a whole char.
+                let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    unicode_escape(out, *unit);
+                }
+                i += c.len_utf8();
+                start = i;
+                continue;
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         out.extend_from_slice(&bytes[start..i]);
         out.extend_from_slice(short);
-        start = i + 1;
+        i += 1;
+        start = i;
     }
     out.extend_from_slice(&bytes[start..]);
 }
 
-struct Writer<'o>(&'o mut Vec<u8>);
+fn unicode_escape(out: &mut Vec<u8>, unit: u16) {
+    out.extend_from_slice(b"\\u");
+    for shift in [12, 8, 4, 0] {
+        out.push(HEX[usize::from((unit >> shift) & 0xF)]);
+    }
+}
+
+struct Writer<'o> {
+    out: &'o mut Vec<u8>,
+    ascii: bool,
+}
 
 impl fmt::Write for Writer<'_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
-        escape(self.0, s);
+        escape(self.out, s, self.ascii);
         Ok(())
     }
 }
 
 /// Appends a [`Text`] as a quoted JSON string.
-pub(crate) fn string(out: &mut Vec<u8>, value: &Text<'_>) {
+pub(crate) fn string(out: &mut Vec<u8>, value: &Text<'_>, ascii: bool) {
     out.push(b'"');
     match value.as_str() {
-        Some(s) => escape(out, s),
+        Some(s) => escape(out, s, ascii),
         None => {
-            let _ = value.write_to(&mut Writer(out));
+            let _ = value.write_to(&mut Writer { out, ascii });
         }
     }
     out.push(b'"');
 }
 
-/// Appends a plain string as a quoted JSON string.
-pub(crate) fn string_str(out: &mut Vec<u8>, value: &str) {
-    out.push(b'"');
-    escape(out, value);
-    out.push(b'"');
+/// Writes one JSON object's members in a producer's style.
+pub(crate) struct Object<'o> {
+    out: &'o mut Vec<u8>,
+    style: Style,
+    empty: bool,
 }
 
-/// Appends `"key": ` (the key is one of ours, or escaped when it is not).
-pub(crate) fn key(out: &mut Vec<u8>, key: &str, separator: &[u8]) {
-    string_str(out, key);
-    out.extend_from_slice(separator);
-}
+impl<'o> Object<'o> {
+    /// Opens an object.
+    pub(crate) fn open(out: &'o mut Vec<u8>, style: Style) -> Self {
+        out.push(b'{');
+        Object {
+            out,
+            style,
+            empty: true,
+        }
+    }
 
-/// Appends an unsigned number.
-pub(crate) fn number(out: &mut Vec<u8>, value: u64) {
-    out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
+    /// Writes `"name": ` and hands out the buffer for the value.
+    pub(crate) fn key(&mut self, name: &str) -> &mut Vec<u8> {
+        if !self.empty {
+            self.out.extend_from_slice(self.style.comma);
+        }
+        self.empty = false;
+        self.out.push(b'"');
+        escape(self.out, name, self.style.ascii);
+        self.out.push(b'"');
+        self.out.extend_from_slice(self.style.colon);
+        self.out
+    }
+
+    pub(crate) fn text(&mut self, name: &str, value: &Text<'_>) {
+        let ascii = self.style.ascii;
+        string(self.key(name), value, ascii);
+    }
+
+    pub(crate) fn str(&mut self, name: &str, value: &str) {
+        self.text(name, &Text::from(value));
+    }
+
+    pub(crate) fn number(&mut self, name: &str, value: u64) {
+        let out = self.key(name);
+        out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
+    }
+
+    /// A nested object, closed when the returned writer is closed.
+    pub(crate) fn object(&mut self, name: &str) -> Object<'_> {
+        let style = self.style;
+        Object::open(self.key(name), style)
+    }
+
+    /// An array of strings.
+    pub(crate) fn strings(&mut self, name: &str, values: &[Text<'_>]) {
+        let style = self.style;
+        let out = self.key(name);
+        out.push(b'[');
+        for (i, value) in values.iter().enumerate() {
+            if i > 0 {
+                out.extend_from_slice(style.comma);
+            }
+            string(out, value, style.ascii);
+        }
+        out.push(b']');
+    }
+
+    /// Closes the object.
+    pub(crate) fn close(self) {
+        self.out.push(b'}');
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn matches_serde_json_for_every_ascii_and_some_unicode() {
+    fn all_chars() -> String {
         let mut all: String = (0u8..=127).map(char::from).collect();
         all.push_str("ü ✓ 𝄞 \u{2028}\u{2029}\u{7F}\u{FFFF}");
+        all
+    }
+
+    #[test]
+    fn compact_strings_are_what_serde_json_writes() {
+        let all = all_chars();
         let mut out = Vec::new();
-        string_str(&mut out, &all);
+        string(&mut out, &Text::from(all.as_str()), false);
         assert_eq!(out, serde_json::to_vec(&all).unwrap());
+    }
+
+    #[test]
+    fn ascii_strings_escape_non_ascii_as_python_does() {
+        let mut out = Vec::new();
+        string(&mut out, &Text::from("é ✓ 𝄞"), true);
+        // json.dumps("é ✓ 𝄞") == '"\\u00e9 \\u2713 \\ud834\\udd1e"'
+        assert_eq!(out, b"\"\\u00e9 \\u2713 \\ud834\\udd1e\"");
+        let all = all_chars();
+        let mut out = Vec::new();
+        string(&mut out, &Text::from(all.as_str()), true);
+        assert!(out.is_ascii());
+        assert_eq!(serde_json::from_slice::<String>(&out).unwrap(), all);
+    }
+
+    #[test]
+    fn objects_in_each_style() {
+        let mut out = Vec::new();
+        let mut outer = Object::open(&mut out, PYTHON);
+        let mut inner = outer.object("itemNotFound");
+        inner.number("code", 404);
+        inner.str("message", "gone");
+        inner.close();
+        outer.close();
+        assert_eq!(
+            out,
+            br#"{"itemNotFound": {"code": 404, "message": "gone"}}"#
+        );
+        let mut out = Vec::new();
+        let mut object = Object::open(&mut out, COMPACT);
+        object.strings("messages", &[Text::from("a"), Text::from("b")]);
+        object.close();
+        assert_eq!(out, br#"{"messages":["a","b"]}"#);
     }
 }

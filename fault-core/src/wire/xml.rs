@@ -63,7 +63,8 @@ fn escape(out: &mut Vec<u8>, text: &str, table: &[Class; 256]) {
             }
             Class::MaybeNonChar => {
                 // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
-                if bytes.get(i + 1) == Some(&0xBF) && matches!(bytes.get(i + 2), Some(0xBE | 0xBF)) {
+                if bytes.get(i + 1) == Some(&0xBF) && matches!(bytes.get(i + 2), Some(0xBE | 0xBF))
+                {
                     out.extend_from_slice(&bytes[start..i]);
                     out.extend_from_slice("\u{FFFD}".as_bytes());
                     i += 3;
@@ -209,14 +210,20 @@ mod tests {
 
     #[test]
     fn escapes_markup_and_keeps_the_rest() {
-        assert_eq!(text_of("a < b && c > d ]]> \"q\" 'x'"), "a &lt; b &amp;&amp; c &gt; d ]]&gt; \"q\" 'x'");
+        assert_eq!(
+            text_of("a < b && c > d ]]> \"q\" 'x'"),
+            "a &lt; b &amp;&amp; c &gt; d ]]&gt; \"q\" 'x'"
+        );
         assert_eq!(text_of("tab\tline\ncr\r"), "tab\tline\ncr&#13;");
         assert_eq!(text_of("ünïcödé ✓ 𝄞"), "ünïcödé ✓ 𝄞");
     }
 
     #[test]
     fn forbidden_characters_become_replacement_characters() {
-        assert_eq!(text_of("a\u{0}b\u{1B}c\u{FFFE}d\u{FFFF}e\u{FFFD}"), "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}");
+        assert_eq!(
+            text_of("a\u{0}b\u{1B}c\u{FFFE}d\u{FFFF}e\u{FFFD}"),
+            "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}"
+        );
         assert_eq!(text_of("\u{EFFF}\u{FEFF}"), "\u{EFFF}\u{FEFF}");
     }
 

@@ -1,0 +1,168 @@
+//! Content negotiation: JSON or XML, from an `Accept` header, as nova and WebOb do.
+
+/// A body encoding, for formats that have more than one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Encoding {
+    /// JSON.
+    Json,
+    /// XML.
+    Xml,
+}
+
+impl Encoding {
+    /// The media types that ask for this encoding, most specific first.
+    const fn media_types(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Encoding::Json => &[("application", "json")],
+            Encoding::Xml => &[("application", "xml"), ("text", "xml")],
+        }
+    }
+}
+
+/// Picks the encoding `accept` prefers among JSON and XML, `default` on a tie or when it
+/// accepts neither (or is absent or unparseable).
+///
+/// Each media range weighs in with its `q` (1 when absent); for each encoding the most
+/// specific range that matches one of its media types decides (`application/json` over
+/// `application/*` over `*/*`), as RFC 9110 §12.5.1 says; a `q` of 0 rules it out.
+///
+/// ```
+/// use fault_core::{Encoding, negotiate};
+///
+/// assert_eq!(negotiate(Some("application/xml"), Encoding::Json), Encoding::Xml);
+/// assert_eq!(negotiate(Some("application/json;q=0.5, text/xml"), Encoding::Json), Encoding::Xml);
+/// assert_eq!(negotiate(Some("*/*"), Encoding::Xml), Encoding::Xml);
+/// assert_eq!(negotiate(Some("application/*;q=0.2, application/json;q=0"), Encoding::Json), Encoding::Xml);
+/// assert_eq!(negotiate(Some("text/html"), Encoding::Json), Encoding::Json);
+/// assert_eq!(negotiate(None, Encoding::Xml), Encoding::Xml);
+/// ```
+#[must_use]
+pub fn negotiate(accept: Option<&str>, default: Encoding) -> Encoding {
+    let Some(accept) = accept else {
+        return default;
+    };
+    let other = match default {
+        Encoding::Json => Encoding::Xml,
+        Encoding::Xml => Encoding::Json,
+    };
+    let preferred = quality(accept, default);
+    let alternative = quality(accept, other);
+    if alternative > preferred {
+        other
+    } else {
+        default
+    }
+}
+
+/// The quality (in thousandths) `accept` gives `encoding`: the best of its media types, each
+/// taking the `q` of the most specific range that matches it, 0 when none does.
+fn quality(accept: &str, encoding: Encoding) -> u16 {
+    encoding
+        .media_types()
+        .iter()
+        .map(|&(kind, subtype)| media_quality(accept, kind, subtype))
+        .max()
+        .unwrap_or(0)
+}
+
+fn media_quality(accept: &str, want_kind: &str, want_subtype: &str) -> u16 {
+    let mut best: Option<(u8, u16)> = None;
+    for range in accept.split(',') {
+        let mut parts = range.split(';');
+        let media = parts.next().unwrap_or("").trim();
+        let Some((kind, subtype)) = media.split_once('/') else {
+            continue;
+        };
+        let (kind, subtype) = (kind.trim(), subtype.trim());
+        let specificity = if kind == "*" && subtype == "*" {
+            1
+        } else if !kind.eq_ignore_ascii_case(want_kind) {
+            continue;
+        } else if subtype == "*" {
+            2
+        } else if subtype.eq_ignore_ascii_case(want_subtype) {
+            3
+        } else {
+            continue;
+        };
+        let q = parts
+            .filter_map(|p| p.split_once('='))
+            .find(|(name, _)| name.trim().eq_ignore_ascii_case("q"))
+            .map_or(1000, |(_, value)| parse_q(value.trim()));
+        match best {
+            Some((s, previous)) if s > specificity || (s == specificity && previous >= q) => {}
+            _ => best = Some((specificity, q)),
+        }
+    }
+    best.map_or(0, |(_, q)| q)
+}
+
+/// A `q` value in thousandths; anything malformed counts as 0, so it cannot win.
+fn parse_q(value: &str) -> u16 {
+    let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
+    let whole: u16 = match whole {
+        "0" => 0,
+        "1" => 1000,
+        _ => return 0,
+    };
+    if fraction.len() > 3 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return 0;
+    }
+    let thousandths = fraction
+        .bytes()
+        .chain(std::iter::repeat(b'0'))
+        .take(3)
+        .fold(0u16, |acc, digit| acc * 10 + u16::from(digit - b'0'));
+    (whole + thousandths).min(1000)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn q_values() {
+        assert_eq!(parse_q("1"), 1000);
+        assert_eq!(parse_q("0.5"), 500);
+        assert_eq!(parse_q("0.125"), 125);
+        assert_eq!(parse_q("1.0"), 1000);
+        assert_eq!(parse_q("0.1234"), 0);
+        assert_eq!(parse_q("2"), 0);
+        assert_eq!(parse_q("x"), 0);
+    }
+
+    #[test]
+    fn the_most_specific_range_decides() {
+        // `*/*` would give XML 1.0, but `text/xml;q=0` rules text/xml out; application/xml
+        // still matches `*/*`.
+        assert_eq!(quality("*/*, text/xml;q=0", Encoding::Xml), 1000);
+        assert_eq!(
+            quality("*/*;q=0.1, application/json;q=0", Encoding::Json),
+            0
+        );
+        assert_eq!(quality("application/*;q=0.3", Encoding::Json), 300);
+    }
+
+    #[test]
+    fn ties_keep_the_default() {
+        assert_eq!(
+            negotiate(Some("application/json, application/xml"), Encoding::Xml),
+            Encoding::Xml
+        );
+        assert_eq!(
+            negotiate(Some("application/json, application/xml"), Encoding::Json),
+            Encoding::Json
+        );
+    }
+
+    #[test]
+    fn garbage_keeps_the_default() {
+        for accept in ["", ",,,", "json", "application/json;q=abc", "\u{0}"] {
+            assert_eq!(
+                negotiate(Some(accept), Encoding::Xml),
+                Encoding::Xml,
+                "{accept:?}"
+            );
+        }
+    }
+}
