@@ -10,7 +10,8 @@
 )]
 #![allow(dead_code)]
 
-use fault_core::ApiFault;
+use fault_core::http::StatusCode;
+use fault_core::{ApiFault, Fault, FromFault};
 
 /// Should expand to: one static `[FaultSpec; 5]`, one `__fault_entry` match with five arms,
 /// `Display` with `write_str` for fixed text and `write!` for the interpolated arms, `Error`
@@ -49,12 +50,13 @@ pub enum Everything {
 }
 
 /// A small fault to wrap.
-#[derive(Debug, ApiFault)]
+#[derive(Debug, ApiFault, FromFault)]
 #[fault(code = 404, message = "missing")]
 pub struct Small;
 
-/// Generic, with a lifetime and a where clause.
-#[derive(Debug, ApiFault)]
+/// Generic, with a lifetime and a where clause. `FromFault` should add `T: Default` and
+/// `E: Default` (the fields are filled with `Default`) and `Self: ApiFault` to its where clause.
+#[derive(Debug, ApiFault, FromFault)]
 pub enum Generic<'a, T: std::fmt::Debug, E>
 where
     E: std::error::Error + 'static,
@@ -70,8 +72,9 @@ where
     Maybe(#[fault(source)] Option<E>),
 }
 
-/// Every field role; should expand to a `fault()` with one `match` that sets each role.
-#[derive(Debug, ApiFault)]
+/// Every field role; should expand to a `fault()` with one `match` that sets each role, and a
+/// `from_fault` that fills each role from the fault.
+#[derive(Debug, ApiFault, FromFault)]
 #[fault(code = 413)]
 pub enum Roles {
     /// All roles.
@@ -100,8 +103,8 @@ pub enum Roles {
     None,
 }
 
-/// Empty.
-#[derive(Debug, ApiFault)]
+/// Empty; `from_fault` should be `None` alone.
+#[derive(Debug, ApiFault, FromFault)]
 pub enum Empty {}
 
 /// Transparent struct.
@@ -109,13 +112,50 @@ pub enum Empty {}
 #[fault(transparent)]
 pub struct Wrapper(Everything);
 
-/// Named-field struct.
-#[derive(Debug, ApiFault)]
+/// Named-field struct; `from_fault` should test its one identity with `is_some()`.
+#[derive(Debug, ApiFault, FromFault)]
 #[fault(code = 409, message = "conflict on {resource}")]
 pub struct Conflict {
     /// The resource.
     pub resource: String,
 }
+
+/// Every `FromFault` key. Should expand to a static `[Identity; 3]` (the transparent and
+/// catch-all variants are not in it), a `match` on the index found, the transparent
+/// variant's `from_fault`, then the catch-all; and a `from_remote` matching the two lists,
+/// with `Internal` as the default.
+#[derive(Debug, ApiFault, FromFault)]
+#[fault(code = 400)]
+pub enum ReadBack {
+    /// Shares its identity with `Target`.
+    #[fault(title = "InvalidAction", remote("StackExists"))]
+    Shared,
+    /// The parse target of `InvalidAction`.
+    #[fault(
+        title = "InvalidAction",
+        parse_target,
+        remote("ValueError", "KeyError")
+    )]
+    Target {
+        /// Filled with the remote error's detail.
+        #[fault(details)]
+        details: Option<String>,
+    },
+    /// The remote default, with the message as a field.
+    #[fault(code = 500, message = "{0}", remote_default)]
+    Internal(String),
+    /// Delegates.
+    #[fault(transparent)]
+    Inner(Small),
+    /// Everything else.
+    #[fault(code = 502, catch_all)]
+    Other(Box<Fault<'static>>),
+}
+
+/// A transparent struct; `from_fault` should only delegate.
+#[derive(Debug, ApiFault, FromFault)]
+#[fault(transparent)]
+pub struct ReadBackWrapper(ReadBack);
 
 #[test]
 fn the_shapes_compile_under_deny_pedantic() {
@@ -129,4 +169,10 @@ fn the_shapes_compile_under_deny_pedantic() {
         .as_u16(),
         409
     );
+    let fault = Fault::new(StatusCode::NOT_FOUND, "Small");
+    assert!(matches!(
+        ReadBackWrapper::from_fault(&fault),
+        Some(ReadBackWrapper(ReadBack::Inner(Small)))
+    ));
+    assert!(Empty::from_fault(&fault).is_none());
 }

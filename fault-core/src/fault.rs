@@ -124,6 +124,13 @@ impl<'a> Fault<'a> {
         }
     }
 
+    /// Sets the HTTP status (keeping the err_type).
+    #[must_use]
+    pub fn with_status(mut self, status: StatusCode) -> Self {
+        self.status = status;
+        self
+    }
+
     /// Sets the message sent to the client.
     #[must_use]
     pub fn with_message(mut self, message: impl Into<Text<'a>>) -> Self {

@@ -66,6 +66,11 @@
 //! | `external_error` | type | flag: `Display` and `Error` come from elsewhere (thiserror) | the derive writes them |
 //! | `source` | field | flag: the field is `Error::source()` | a field named `source` |
 //! | `from` | field | flag: the source, and `From<FieldType>` builds the variant | off |
+//! | `details`, `request_id`, `created`, `retry_after`, `validation_errors`, `extra = "Name"` | field | roles: the field goes into that member of the [`Fault`] (and is read back from it) | no role |
+//! | `parse_target` | variant | flag, [`FromFault`]: of the variants sharing one wire identity, the one a fault reads back as | required when an identity is shared |
+//! | `catch_all` | variant | flag, [`FromFault`]: the one-field variant that receives a fault nothing else matches | none: `from_fault` returns `None` |
+//! | `remote("Name", ...)` | variant | string literals, [`FromFault`]: upstream error names that [`FromFault::from_remote`] maps here | none |
+//! | `remote_default` | variant | flag, [`FromFault`]: where `from_remote` maps a name no list has (Heat's `InternalFailure`) | `None` |
 //!
 //! # Messages
 //!
@@ -178,6 +183,138 @@
 //! assert_eq!(err.fault().message(), "Stack with id web does not exist");
 //! ```
 //!
+//! # Reading faults back
+//!
+//! On the client side, `#[derive(FromFault)]` turns a neutral [`Fault`] (as parsed from a
+//! response) back into the enum, reading the same attributes. It is a second derive, beside
+//! `ApiFault`, so that server-side types do not carry the code.
+//!
+//! A variant's *wire identity* is its title and its API-WG `error_code` (its own, else the
+//! type's). [`FromFault::from_fault`] finds the variant in this order:
+//!
+//! 1. if the fault has an API-WG [`code`](Fault::code), the variant whose own `error_code` is
+//!    that code (preferring the one whose title also matches): codes identify errors, while
+//!    Placement's titles are only reason phrases;
+//! 2. else the variant whose title is the fault's: the one whose whole identity matches (for
+//!    a fault with the type's default code, or with no code, the variants without a code of
+//!    their own), else one with the title and no code of its own, else (for a fault without
+//!    a code) any with the title. A variant whose own code differs from the fault's is never
+//!    chosen by its title;
+//! 3. else each `transparent` variant in turn, through its inner type's `FromFault` (which
+//!    the inner type must implement);
+//! 4. else the `catch_all` variant, whose one field receives the fault as a `Fault<'static>`
+//!    (or `Box<Fault<'static>>`), or its message as a `String` (or `Box<str>`,
+//!    `Cow<'static, str>`); the catch-all's own title is not matched in the steps above;
+//! 5. else `None`.
+//!
+//! Variants sharing a wire identity (Heat's two `InvalidAction` classes, the many server
+//! variants sharing `itemNotFound`) are fine for `ApiFault`, but `FromFault` needs one of them
+//! marked `parse_target`, the one the fault reads back as; the derive rejects the type
+//! otherwise. Among several candidates in any step, the `parse_target` wins, else the first
+//! declared.
+//!
+//! The fields of the variant found are filled from the fault:
+//!
+//! | Field | Receives | Types |
+//! | --- | --- | --- |
+//! | `details`, `request_id`, `created`, `extra = "Name"` | that member, when present | `String`, `Box<str>`, `Cow<'static, str>`, or an `Option` of one (empty when absent) |
+//! | `retry_after` | the fault's `retry_after` | seconds as an integer (saturating), `Duration`, `SystemTime`, [`RetryAfter`], or an `Option` of one (zero, or `UNIX_EPOCH`, when absent) |
+//! | `validation_errors` | each message | `Vec<String>` (or of `Box<str>`, `Cow<'static, str>`) |
+//! | the field that is the whole message (`message = "{0}"` or `"{name}"`, nothing else) | the fault's message | as for `details` |
+//! | any other field, sources included | `Default::default()` | any type with `Default`: make a source an `Option` |
+//!
+//! A field of any other type is a compile error at the field's type.
+//!
+//! ```
+//! use fault_core::http::StatusCode;
+//! use fault_core::{ApiFault, Fault, FromFault, RetryAfter};
+//!
+//! #[derive(Debug, ApiFault, FromFault)]
+//! #[fault(format = "placement", error_code = "placement.undefined_code")]
+//! enum PlacementError {
+//!     #[fault(code = 409, title = "Conflict", error_code = "placement.concurrent_update", message = "{0}")]
+//!     ConcurrentUpdate(String),
+//!     #[fault(code = 409, title = "Conflict", message = "{0}")]
+//!     Conflict(String),
+//!     #[fault(code = 413, title = "Request Entity Too Large", message = "{message}")]
+//!     TooLarge {
+//!         message: String,
+//!         #[fault(retry_after)]
+//!         retry_after: Option<u64>,
+//!         #[fault(source)]
+//!         cause: Option<std::io::Error>, // never sent, so never read back: `None`
+//!     },
+//!     #[fault(code = 500, title = "Unknown", catch_all)]
+//!     Unknown(Box<Fault<'static>>),
+//! }
+//!
+//! // The code identifies the error, whatever the title.
+//! let fault = Fault::new(StatusCode::CONFLICT, "Conflict")
+//!     .with_code("placement.concurrent_update")
+//!     .with_message("resource provider generation conflict");
+//! let Some(PlacementError::ConcurrentUpdate(message)) = PlacementError::from_fault(&fault) else {
+//!     panic!("expected ConcurrentUpdate");
+//! };
+//! assert_eq!(message, "resource provider generation conflict");
+//!
+//! // Without a code (an old microversion), the title: the variant without a code of its own.
+//! let fault = Fault::new(StatusCode::CONFLICT, "Conflict").with_message("try again");
+//! assert!(matches!(PlacementError::from_fault(&fault), Some(PlacementError::Conflict(m)) if m == "try again"));
+//!
+//! // Roles and the message field are filled; what a fault does not carry gets `Default`.
+//! let fault = Fault::new(StatusCode::PAYLOAD_TOO_LARGE, "Request Entity Too Large")
+//!     .with_message("too big")
+//!     .with_retry_after(RetryAfter::Seconds(30));
+//! let Some(PlacementError::TooLarge { message, retry_after, cause }) = PlacementError::from_fault(&fault) else {
+//!     panic!("expected TooLarge");
+//! };
+//! assert_eq!((message.as_str(), retry_after, cause.is_none()), ("too big", Some(30), true));
+//!
+//! // Anything else lands in the catch-all, whole.
+//! let fault = Fault::new(StatusCode::BAD_GATEWAY, "Bad Gateway").with_message("upstream");
+//! let Some(PlacementError::Unknown(caught)) = PlacementError::from_fault(&fault) else {
+//!     panic!("expected the catch-all");
+//! };
+//! assert_eq!(caught.status(), StatusCode::BAD_GATEWAY);
+//! assert_eq!(caught.message(), "upstream");
+//! ```
+//!
+//! ## Remote errors
+//!
+//! Heat turns its engine's exceptions, re-raised over RPC, into API faults by their class
+//! name. `#[fault(remote("Name", ...))]` lists the names a variant stands for, and
+//! `remote_default` marks where other names go; the derive then implements
+//! [`FromFault::from_remote`]`(name, detail)`. The name is normalised as Heat does: a module
+//! path before the last `.` and a trailing `_Remote` are stripped. It is then matched exactly
+//! (Heat tests two of its groups with `in` on a plain string, a substring match by accident;
+//! we do not reproduce that). A `details` field of the variant receives `detail`; the other
+//! fields get `Default`.
+//!
+//! ```
+//! use fault_core::{ApiFault, FromFault};
+//!
+//! #[derive(Debug, PartialEq, ApiFault, FromFault)]
+//! #[fault(format = "heat")]
+//! enum HeatError {
+//!     #[fault(code = 400, title = "InvalidParameterValue", remote("ValueError", "StackValidationFailed"))]
+//!     InvalidParameterValue {
+//!         #[fault(details)]
+//!         detail: Option<String>,
+//!     },
+//!     #[fault(code = 400, title = "AlreadyExists", remote("StackExists"))]
+//!     AlreadyExists,
+//!     #[fault(code = 500, title = "InternalFailure", remote_default)]
+//!     InternalFailure,
+//! }
+//!
+//! assert_eq!(
+//!     HeatError::from_remote("heat.common.exception.StackValidationFailed_Remote", Some("bad")),
+//!     Some(HeatError::InvalidParameterValue { detail: Some("bad".into()) })
+//! );
+//! assert_eq!(HeatError::from_remote("StackExists", None), Some(HeatError::AlreadyExists));
+//! assert_eq!(HeatError::from_remote("Stack", None), Some(HeatError::InternalFailure));
+//! ```
+//!
 //! # Compile errors
 //!
 //! Every mistake is a compile error at its culprit, all of them in one compile: a variant
@@ -190,6 +327,16 @@
 //! `transparent` without exactly one field or beside other keys; `explanation` beside a fixed
 //! message; placeholders with `external_error`; and the derive on a union. Beside the errors
 //! the derive emits stand-in impls, so code using the type reports nothing more.
+//!
+//! `FromFault` adds its own: two variants with one wire identity and no `parse_target` (at the
+//! second's title), a second `parse_target` for one identity, a second `catch_all` or
+//! `remote_default`, a `catch_all` without exactly one field, `catch_all` beside
+//! `parse_target` or `remote`, any of its keys on a `transparent` variant, and a `remote` list
+//! that is empty, holds something other than string literals, repeats a name, or holds a name
+//! that normalisation would change (`heat.common.exception.StackExists`, `NotFound_Remote`).
+//! The mistakes `ApiFault` reports are not reported again. A field that cannot be filled (no
+//! `Default`, or a role's type that cannot be read back, such as `&'static str`) is rustc's
+//! error at the field's type.
 #![warn(missing_docs)]
 
 mod api_fault;
@@ -197,6 +344,7 @@ mod context;
 mod err_type;
 mod fault;
 mod format;
+mod from_fault;
 mod negotiate;
 mod response;
 mod spec;
@@ -208,11 +356,14 @@ pub use context::{Context, Microversion, is_valid_request_id, new_request_id};
 pub use err_type::ErrType;
 pub use fault::{Extra, Fault, RetryAfter};
 pub use fault_derive::ApiFault;
+pub use fault_derive::FromFault;
 pub use format::Format;
+pub use from_fault::FromFault;
 pub use negotiate::{Encoding, negotiate};
 pub use response::ReasonPhrase;
 pub use spec::FaultSpec;
 pub use text::Text;
+pub use wire::read::ParseLimits;
 
 /// The `http` crate this one builds on, re-exported so users name the same `StatusCode`.
 pub use http;

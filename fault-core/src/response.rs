@@ -1,8 +1,8 @@
 //! The `http::Response` glue: rendering on `Fault`, and the reason phrase some formats set.
 
-use crate::{Context, Encoding, Fault, Format};
+use crate::{Context, Encoding, Fault, Format, ParseLimits};
 use bytes::Bytes;
-use http::Response;
+use http::{HeaderMap, Response, StatusCode};
 
 /// A custom reason phrase for the status line (Heat sends `400 InvalidAction`), carried in the
 /// response's extensions; server integrations hand it to their HTTP layer (hyper's
@@ -53,6 +53,55 @@ impl Fault<'_> {
     #[must_use]
     pub fn encoding(format: Format, cx: &Context<'_>) -> Encoding {
         crate::wire::encoding(format, cx)
+    }
+
+    /// Reads an error response (status, headers, body) from any service this crate knows,
+    /// detecting its family from the content type and the shape of the body, as botocore and
+    /// openstacksdk do. Never panics and never fails: a body no family claims becomes a fault
+    /// whose message is the body's text, titled with the status number, and every parsed fault
+    /// keeps the body in [`raw`](Fault::raw). Reads at most 1 MiB ([`ParseLimits`]).
+    ///
+    /// ```
+    /// use fault_core::{Fault, Format, http::{HeaderMap, StatusCode}};
+    ///
+    /// let body = br#"{"itemNotFound": {"code": 404, "message": "Instance 42 could not be found."}}"#;
+    /// let mut headers = HeaderMap::new();
+    /// headers.insert("x-compute-request-id", "req-7".parse().unwrap());
+    /// let fault = Fault::parse(StatusCode::NOT_FOUND, &headers, body);
+    /// assert_eq!(fault.title(), "itemNotFound");
+    /// assert_eq!(fault.message(), "Instance 42 could not be found.");
+    /// assert_eq!(fault.request_id().unwrap(), "req-7");
+    /// assert_eq!(fault.format(), Some(Format::OpenStack));
+    ///
+    /// let xml = b"<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code>\
+    ///             <Message>Rate exceeded</Message></Error><RequestId>r-1</RequestId></ErrorResponse>";
+    /// let fault = Fault::parse(StatusCode::BAD_REQUEST, &HeaderMap::new(), xml);
+    /// assert_eq!((fault.title(), fault.request_id().unwrap().to_string().as_str()), ("Throttling", "r-1"));
+    /// ```
+    #[must_use]
+    pub fn parse(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Fault<'static> {
+        Fault::parse_with(status, headers, body, &ParseLimits::default())
+    }
+
+    /// [`Fault::parse`] within the given limits.
+    #[must_use]
+    pub fn parse_with(
+        status: StatusCode,
+        headers: &HeaderMap,
+        body: &[u8],
+        limits: &ParseLimits,
+    ) -> Fault<'static> {
+        crate::wire::parse(status, headers, body, limits)
+    }
+
+    /// Reads a whole `http::Response`, as [`Fault::parse`] does.
+    #[must_use]
+    pub fn from_response<B: AsRef<[u8]>>(response: &Response<B>) -> Fault<'static> {
+        Fault::parse(
+            response.status(),
+            response.headers(),
+            response.body().as_ref(),
+        )
     }
 
     /// The format to write this fault in when the caller names none: the type's `format`,

@@ -65,6 +65,9 @@ const fn key(name: &'static str, places: u8, kind: Kind) -> KeyDef {
     KeyDef { name, places, kind }
 }
 
+/// The variant keys only `FromFault` reads; `ApiFault` accepts them and ignores them.
+pub const FROM_FAULT_KEYS: &[&str] = &["catch_all", "parse_target", "remote", "remote_default"];
+
 /// Every key the derive knows, where it may go and what value it takes.
 const KEYS: &[KeyDef] = &[
     key("code", ON_TYPE | ON_VARIANT, Kind::Int),
@@ -80,6 +83,11 @@ const KEYS: &[KeyDef] = &[
     key("explanation", ON_VARIANT, Kind::Str),
     key("expose", ON_VARIANT, Kind::Flag),
     key("transparent", ON_VARIANT, Kind::Flag),
+    // `FromFault` keys: `ApiFault` accepts them and ignores them; `from_fault.rs` checks them.
+    key("catch_all", ON_VARIANT, Kind::Flag),
+    key("parse_target", ON_VARIANT, Kind::Flag),
+    key("remote", ON_VARIANT, Kind::List),
+    key("remote_default", ON_VARIANT, Kind::Flag),
     key("source", ON_FIELD, Kind::Flag),
     key("from", ON_FIELD, Kind::Flag),
     key("details", ON_FIELD, Kind::Flag),
@@ -127,6 +135,15 @@ pub struct Attrs {
     pub explanation: Option<LitStr>,
     pub expose: Option<Span>,
     pub transparent: Option<Span>,
+    /// `FromFault`: the variant that receives any fault no other variant matches.
+    pub catch_all: Option<Span>,
+    /// `FromFault`: the variant chosen among those sharing one wire identity.
+    pub parse_target: Option<Span>,
+    /// `FromFault`: the remote error names mapped to the variant, as written (string
+    /// literals, checked by `from_fault.rs`).
+    pub remote: Option<(Span, TokenStream)>,
+    /// `FromFault`: the variant a remote error name maps to when no `remote` list has it.
+    pub remote_default: Option<Span>,
     pub source: Option<Span>,
     pub from: Option<Span>,
     /// The name an `extra` field is written under.
@@ -282,6 +299,9 @@ fn parse_key(cx: &Ctxt, out: &mut Attrs, ident: &Ident, input: ParseStream<'_>, 
                 "external_error" => &mut out.external_error,
                 "expose" => &mut out.expose,
                 "transparent" => &mut out.transparent,
+                "catch_all" => &mut out.catch_all,
+                "parse_target" => &mut out.parse_target,
+                "remote_default" => &mut out.remote_default,
                 "source" => &mut out.source,
                 _ => &mut out.from,
             };
@@ -289,7 +309,11 @@ fn parse_key(cx: &Ctxt, out: &mut Attrs, ident: &Ident, input: ParseStream<'_>, 
         }
         Kind::List => {
             if let Some(tokens) = list_value(cx, ident, input) {
-                out.args = Some((span, tokens));
+                let slot = match def.name {
+                    "remote" => &mut out.remote,
+                    _ => &mut out.args,
+                };
+                *slot = Some((span, tokens));
             }
         }
     }

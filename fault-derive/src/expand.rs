@@ -290,7 +290,7 @@ fn set_role(field: &Field<'_>) -> TokenStream {
 }
 
 /// `Type::Variant` (or `Self::Variant` inside an impl); a struct is its type (or `Self`).
-fn variant_path(input: &Input<'_>, variant: &Variant<'_>, in_impl: bool) -> TokenStream {
+pub(crate) fn variant_path(input: &Input<'_>, variant: &Variant<'_>, in_impl: bool) -> TokenStream {
     let head = if in_impl {
         quote!(Self)
     } else {
@@ -446,12 +446,12 @@ fn from_impl(input: &Input<'_>, self_path: &TokenStream, field: &Field<'_>) -> T
     }
 }
 
-fn type_params(generics: &Generics) -> Vec<Ident> {
+pub(crate) fn type_params(generics: &Generics) -> Vec<Ident> {
     generics.type_params().map(|p| p.ident.clone()).collect()
 }
 
 /// Whether `ty` names one of the type's generic parameters, so it needs a bound.
-fn mentions_param(ty: &Type, params: &[Ident]) -> bool {
+pub(crate) fn mentions_param(ty: &Type, params: &[Ident]) -> bool {
     fn walk(tokens: TokenStream, params: &[Ident]) -> bool {
         tokens.into_iter().any(|token| match token {
             TokenTree::Ident(ident) => params.contains(&ident),
@@ -463,7 +463,7 @@ fn mentions_param(ty: &Type, params: &[Ident]) -> bool {
 }
 
 /// The type's own where clause plus `extra` predicates (deduplicated).
-fn where_clause(generics: &Generics, extra: &[TokenStream]) -> TokenStream {
+pub(crate) fn where_clause(generics: &Generics, extra: &[TokenStream]) -> TokenStream {
     let mut predicates: Vec<TokenStream> = generics
         .where_clause
         .iter()

@@ -51,3 +51,23 @@ pub fn expand(input: &DeriveInput, external_error: bool) -> TokenStream {
         }
     }
 }
+
+/// The stand-in for `#[derive(FromFault)]`: it applies only where the type is an `ApiFault`,
+/// so it adds no error of its own when `ApiFault` is missing or broken too.
+pub fn expand_from_fault(input: &DeriveInput) -> TokenStream {
+    let ty = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let mut predicates: Vec<TokenStream> = where_clause
+        .iter()
+        .flat_map(|w| w.predicates.iter().map(|p| quote!(#p)))
+        .collect();
+    predicates.push(quote!(for<'__w> #ty #ty_generics: ::fault_core::ApiFault));
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::fault_core::FromFault for #ty #ty_generics where #(#predicates),* {
+            fn from_fault(_: &::fault_core::Fault<'_>) -> ::core::option::Option<Self> {
+                ::core::unreachable!()
+            }
+        }
+    }
+}

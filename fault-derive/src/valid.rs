@@ -2,7 +2,7 @@
 //! so one compile reports every mistake, each at its culprit.
 
 use crate::ast::{Field, Input, Variant};
-use crate::attr::{ERR_TYPES, FORMATS, Role};
+use crate::attr::{ERR_TYPES, FORMATS, FROM_FAULT_KEYS, Role};
 use crate::case;
 use crate::ctxt::{Ctxt, did_you_mean, type_text};
 use proc_macro2::Ident;
@@ -235,12 +235,14 @@ fn check_transparent(cx: &Ctxt, input: &Input<'_>, variant: &Variant<'_>) {
         );
     }
     let own_keys = variant.attrs.keys().filter(|(key, _)| {
-        // On a struct the type-level keys are allowed beside `transparent`.
-        !(input.is_struct
+        // On a struct the type-level keys are allowed beside `transparent`; the `FromFault`
+        // keys are that derive's to check.
+        let on_type = input.is_struct
             && matches!(
                 *key,
                 "format" | "rename_all" | "external_error" | "namespace"
-            ))
+            );
+        !on_type && !FROM_FAULT_KEYS.contains(key)
     });
     for (key, key_span) in own_keys {
         if key != "transparent" {

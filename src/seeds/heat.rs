@@ -7,6 +7,26 @@
 //! are those of the conformance catalogue. As in Heat, `MalformedQueryString` is 404,
 //! `Throttling` is 400, and two classes share the title `InvalidAction`.
 //!
+//! The enum also derives [`FromFault`]: a fault read back finds its variant by title, and of
+//! the two `InvalidAction` classes [`HeatError::InvalidAction`] is the `parse_target`.
+//! [`FromFault::from_remote`] maps the engine's exception names as Heat's `map_remote_error`
+//! does (its `remote(...)` lists are the seed's groups; `InternalFailure` is the default),
+//! except that every group is matched by exact name, where Heat's two plain-string groups
+//! would also match any substring.
+//!
+//! ```
+//! use fault_core::{ApiFault, FromFault};
+//! use fault_suite::seeds::HeatError;
+//!
+//! let fault = HeatError::ActionInProgress.fault();
+//! assert_eq!(HeatError::from_fault(&fault), Some(HeatError::InvalidAction));
+//! assert_eq!(
+//!     HeatError::from_remote("StackValidationFailed_Remote", Some("bad template")),
+//!     Some(HeatError::InvalidParameterValue)
+//! );
+//! assert_eq!(HeatError::from_remote("Stack", None), Some(HeatError::InternalFailure));
+//! ```
+//!
 //! ```
 //! use fault_core::{ApiFault, ErrType};
 //! use fault_suite::seeds::HeatError;
@@ -22,11 +42,11 @@
 //! );
 //! ```
 
-use fault_core::ApiFault;
+use fault_core::{ApiFault, FromFault};
 
 /// An error of Heat's AWS-compatible (CloudFormation) API: one variant per
 /// `heat.api.aws.exception` class.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ApiFault)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ApiFault, FromFault)]
 #[fault(format = "heat")]
 pub enum HeatError {
     /// The request signature does not conform to AWS standards.
@@ -42,15 +62,18 @@ pub enum HeatError {
         code = 500,
         title = "InternalFailure",
         err_type = "Server",
-        message = "The request processing has failed due to an internal error"
+        message = "The request processing has failed due to an internal error",
+        remote_default
     )]
     InternalFailure,
 
-    /// The action or operation requested is invalid.
+    /// The action or operation requested is invalid. The variant a parsed `InvalidAction`
+    /// fault reads back as (`parse_target`).
     #[fault(
         code = 400,
         title = "InvalidAction",
-        message = "The action or operation requested is invalid"
+        message = "The action or operation requested is invalid",
+        parse_target
     )]
     InvalidAction,
 
@@ -74,7 +97,29 @@ pub enum HeatError {
     #[fault(
         code = 400,
         title = "InvalidParameterValue",
-        message = "A bad or out-of-range value was supplied"
+        message = "A bad or out-of-range value was supplied",
+        remote(
+            "AttributeError",
+            "ValueError",
+            "InvalidTenant",
+            "EntityNotFound",
+            "ResourceActionNotSupported",
+            "ResourceNotFound",
+            "ResourceNotAvailable",
+            "StackValidationFailed",
+            "InvalidSchemaError",
+            "InvalidTemplateReference",
+            "InvalidTemplateVersion",
+            "InvalidTemplateSection",
+            "UnknownUserParameter",
+            "UserParameterMissing",
+            "MissingCredentialError",
+            "ResourcePropertyConflict",
+            "PropertyUnspecifiedError",
+            "NotSupported",
+            "InvalidBreakPointHook",
+            "PhysicalResourceIDAmbiguity",
+        )
     )]
     InvalidParameterValue,
 
@@ -163,7 +208,8 @@ pub enum HeatError {
     #[fault(
         code = 400,
         title = "AlreadyExists",
-        message = "Resource with the name requested already exists"
+        message = "Resource with the name requested already exists",
+        remote("StackExists")
     )]
     AlreadyExists,
 
@@ -174,7 +220,8 @@ pub enum HeatError {
     #[fault(
         code = 403,
         title = "AccessDenied",
-        message = "User is not authorized to perform action"
+        message = "User is not authorized to perform action",
+        remote("Forbidden", "NotAuthorized")
     )]
     AccessDenied,
 
@@ -200,7 +247,8 @@ pub enum HeatError {
     #[fault(
         code = 400,
         title = "InvalidAction",
-        message = "Cannot perform action on stack while other actions are in progress"
+        message = "Cannot perform action on stack while other actions are in progress",
+        remote("ActionInProgress")
     )]
     ActionInProgress,
 
@@ -208,7 +256,8 @@ pub enum HeatError {
     #[fault(
         code = 400,
         title = "RequestLimitExceeded",
-        message = "Payload exceeds maximum allowed size"
+        message = "Payload exceeds maximum allowed size",
+        remote("RequestLimitExceeded")
     )]
     RequestLimitExceeded,
 }

@@ -23,7 +23,7 @@
 use fault_core::ApiFault;
 
 /// A fault of the load balancer API: one variant per fault the seed documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ApiFault)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, ApiFault)]
 #[fault(
     format = "load_balancer",
     namespace = "http://docs.openstack.org/loadbalancers/api/v1.0",
@@ -33,7 +33,14 @@ pub enum LoadBalancerFault {
     /// The data in the request object is invalid; for example, a string was used in a
     /// parameter that was expecting an integer. The fault wraps validation errors.
     #[fault(code = 400, message = "Validation fault")]
-    BadRequest,
+    BadRequest {
+        /// What is wrong with the object as a whole (`details`).
+        #[fault(details)]
+        details: Option<String>,
+        /// One message per invalid field (`validationErrors`).
+        #[fault(validation_errors)]
+        validation_errors: Vec<String>,
+    },
 
     /// A user attempts to modify an item that is not currently in a state that allows
     /// modification. For example, load balancers in a status of `PENDING_UPDATE`, `BUILD`,
@@ -103,16 +110,22 @@ pub enum LoadBalancerFault {
 }
 
 impl LoadBalancerFault {
-    /// Every variant, in the order of the seed.
-    pub const ALL: [LoadBalancerFault; 9] = [
-        LoadBalancerFault::BadRequest,
-        LoadBalancerFault::ImmutableEntity,
-        LoadBalancerFault::ItemNotFound,
-        LoadBalancerFault::LoadBalancer,
-        LoadBalancerFault::OutOfVirtualIps,
-        LoadBalancerFault::OverLimit,
-        LoadBalancerFault::ServiceUnavailable,
-        LoadBalancerFault::Unauthorized,
-        LoadBalancerFault::UnprocessableEntity,
-    ];
+    /// Every variant, in the order of the seed (`BadRequest` without details or errors).
+    #[must_use]
+    pub fn all() -> [LoadBalancerFault; 9] {
+        [
+            LoadBalancerFault::BadRequest {
+                details: None,
+                validation_errors: Vec::new(),
+            },
+            LoadBalancerFault::ImmutableEntity,
+            LoadBalancerFault::ItemNotFound,
+            LoadBalancerFault::LoadBalancer,
+            LoadBalancerFault::OutOfVirtualIps,
+            LoadBalancerFault::OverLimit,
+            LoadBalancerFault::ServiceUnavailable,
+            LoadBalancerFault::Unauthorized,
+            LoadBalancerFault::UnprocessableEntity,
+        ]
+    }
 }

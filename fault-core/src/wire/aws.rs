@@ -45,7 +45,7 @@ fn query_shape(r: &Render<'_>, body: &mut Vec<u8>, namespace: bool, request_id: 
     body.extend_from_slice(b"><Error>");
     xml::element_str(body, "Type", r.fault.err_type.as_str());
     xml::element(body, "Code", &Text::from(&*r.fault.title));
-    xml::element(body, "Message", &r.message);
+    message_element(r, body);
     if let Some(details) = &r.fault.details {
         xml::element(body, "Detail", details);
     }
@@ -55,6 +55,14 @@ fn query_shape(r: &Render<'_>, body: &mut Vec<u8>, namespace: bool, request_id: 
         xml::element(body, "RequestId", &id);
     }
     body.extend_from_slice(b"</ErrorResponse>");
+}
+
+/// `<Message>`, left out when the message is known to be empty: AWS error shapes have an
+/// optional message, and a fault read from a body without one writes it back without one.
+fn message_element(r: &Render<'_>, body: &mut Vec<u8>) {
+    if r.message.as_str() != Some("") {
+        xml::element(body, "Message", &r.message);
+    }
 }
 
 /// Each extra member as an element, in order.
@@ -98,7 +106,7 @@ fn is_reason_phrase(text: &str) -> bool {
 fn ec2(r: &Render<'_>, body: &mut Vec<u8>) {
     body.extend_from_slice(b"<Response><Errors><Error>");
     xml::element(body, "Code", &Text::from(&*r.fault.title));
-    xml::element(body, "Message", &r.message);
+    message_element(r, body);
     extras(r, body);
     body.extend_from_slice(b"</Error></Errors>");
     if let Some(id) = r.request_id_text() {
@@ -122,7 +130,7 @@ fn s3(r: &Render<'_>, out: &mut Out) {
     let body = &mut out.body;
     body.extend_from_slice(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>");
     xml::element(body, "Code", &Text::from(&*r.fault.title));
-    xml::element(body, "Message", &r.message);
+    message_element(r, body);
     extras(r, body);
     if let Some(id) = r.request_id_text() {
         xml::element(body, "RequestId", &id);
@@ -138,7 +146,10 @@ fn aws_json(format: Format, r: &Render<'_>, out: &mut Out) {
     let mut object = json::Object::open(&mut out.body, COMPACT);
     let type_key = object.key("__type");
     type_key.push(b'"');
-    if let (Format::AwsJson10, Some(ns)) = (format, r.namespace()) {
+    // Only a Smithy shape namespace (`aws.protocoltests.json10`) prefixes the name; an XML
+    // namespace URI would be cut at its first `:` by every client.
+    let shape_namespace = r.namespace().filter(|ns| !ns.contains([':', '/', '#']));
+    if let (Format::AwsJson10, Some(ns)) = (format, shape_namespace) {
         json::escape(type_key, ns, false);
         type_key.push(b'#');
     }
@@ -176,10 +187,155 @@ fn rest_json(r: &Render<'_>, out: &mut Out) {
     out.request_id(r, &["x-amzn-requestid"]);
 }
 
-/// The members of an AWS JSON error: `message`, then each extra.
+/// The members of an AWS JSON error: `message` (unless known to be empty), then each extra.
 fn members(r: &Render<'_>, object: &mut json::Object<'_>) {
-    object.text("message", &r.message);
+    if r.message.as_str() != Some("") {
+        object.text("message", &r.message);
+    }
     for extra in &r.fault.extras {
         object.text(&extra.name, &extra.value);
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// Parsing
+
+use super::read::{Element, Json};
+use super::{Hints, parsed};
+use crate::Fault;
+use http::StatusCode;
+
+/// An AWS error code as clients read it: cut at the first `:` (`Name:http://…`), then what
+/// follows the last `#` (`namespace#Name`).
+pub(crate) fn sanitize_code(code: &str) -> &str {
+    let code = code.split(':').next().unwrap_or(code);
+    code.rsplit('#').next().unwrap_or(code).trim()
+}
+
+/// The JSON protocols: the code from `x-amzn-query-error`, `X-Amzn-Errortype`, a `code` field
+/// or `__type` (in that order), the message from `message`, `Message` or `errorMessage`, and
+/// every other string member as an extra.
+pub(crate) fn from_json(
+    status: StatusCode,
+    json: &Json<'_>,
+    hints: &Hints,
+) -> Option<Fault<'static>> {
+    let type_field = json.get("__type").and_then(Json::as_str);
+    let code_field = json.get_any(&["code", "Code"]).and_then(Json::as_str);
+    let code = hints
+        .query_error
+        .as_ref()
+        .map(|(code, _)| code.clone())
+        .or_else(|| hints.errortype.clone())
+        .or_else(|| code_field.map(|c| sanitize_code(c).to_owned()))
+        .or_else(|| type_field.map(|t| sanitize_code(t).to_owned()))
+        .filter(|c| !c.is_empty())?;
+    let format = if hints.errortype.is_some() && type_field.is_none() {
+        Format::AwsRestJson
+    } else if hints.content_type.contains("1.0") || type_field.is_some_and(|t| t.contains('#')) {
+        Format::AwsJson10
+    } else {
+        Format::AwsJson11
+    };
+    let mut fault = parsed(status, code, format);
+    if let Some(namespace) = type_field.and_then(|t| t.split(':').next()?.rsplit_once('#')) {
+        fault.namespace = Some(namespace.0.to_owned().into());
+    }
+    if let Some(message) = json
+        .get_any(&["message", "Message", "errorMessage"])
+        .and_then(Json::text)
+    {
+        fault.message = message.into_owned().into();
+    }
+    if let Some(word) = hints
+        .query_error
+        .as_ref()
+        .and_then(|(_, t)| ErrType::from_word(t))
+    {
+        fault.err_type = word;
+    } else if let Some(word) = json
+        .get_any(&["Type", "type"])
+        .and_then(Json::as_str)
+        .and_then(ErrType::from_word)
+    {
+        fault.err_type = word;
+    }
+    for (name, value) in json.members() {
+        let known = matches!(
+            &**name,
+            "__type" | "code" | "Code" | "message" | "Message" | "errorMessage" | "Type" | "type"
+        );
+        if let (false, Some(text)) = (known, value.text()) {
+            fault = fault.with_extra(name.clone().into_owned(), text.into_owned());
+        }
+    }
+    Some(fault)
+}
+
+/// `ErrorResponse/Error` (awsQuery, restXml, Heat), `Response/Errors/Error` (EC2), or any
+/// root wrapping `Errors/Error`; and S3's bare `<Error>`.
+pub(crate) fn from_xml(
+    status: StatusCode,
+    root: &Element,
+    hints: &Hints,
+) -> Option<Fault<'static>> {
+    let (error, format) = match root.name.as_str() {
+        "Error" => (root, Format::S3),
+        "ErrorResponse" => {
+            let error = root
+                .child("Error")
+                .or_else(|| root.child("Errors")?.child("Error"))?;
+            let format = if root.child_any(&["RequestId", "RequestID"]).is_none()
+                && root.namespace.is_none()
+            {
+                Format::Heat
+            } else if hints.content_type.starts_with("text/xml") {
+                Format::AwsQuery
+            } else {
+                Format::AwsRestXml
+            };
+            (error, format)
+        }
+        "Response" => (root.child("Errors")?.child("Error")?, Format::Ec2Query),
+        _ => (root.child("Errors")?.child("Error")?, Format::AwsQuery),
+    };
+    let code = hints
+        .query_error
+        .as_ref()
+        .map(|(code, _)| code.clone())
+        .or_else(|| {
+            error
+                .child_text("Code")
+                .map(|c| sanitize_code(c).to_owned())
+        })
+        .filter(|c| !c.is_empty())?;
+    let mut fault = parsed(status, code, format);
+    fault.namespace = root.namespace.clone().map(Into::into);
+    if let Some(message) = error.child_text("Message") {
+        fault.message = message.to_owned().into();
+    }
+    if let Some(word) = error
+        .child_text("Type")
+        .and_then(|t| ErrType::from_word(t.trim()))
+    {
+        fault.err_type = word;
+    }
+    if let Some(detail) = error.child_text("Detail").filter(|d| !d.trim().is_empty()) {
+        fault.details = Some(detail.to_owned().into());
+    }
+    let request_id = root
+        .child_any(&["RequestId", "RequestID"])
+        .or_else(|| error.child_any(&["RequestId", "RequestID"]))
+        .map(|e| e.text.clone());
+    fault.request_id = request_id.filter(|id| !id.is_empty()).map(Into::into);
+    for child in &error.children {
+        let known = matches!(
+            child.name.as_str(),
+            "Code" | "Message" | "Type" | "Detail" | "RequestId" | "RequestID"
+        );
+        if !known && child.children.is_empty() {
+            fault = fault.with_extra(child.name.clone(), child.text.clone());
+        }
+    }
+    Some(fault)
 }

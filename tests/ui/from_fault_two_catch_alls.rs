@@ -1,0 +1,12 @@
+use fault_core::{ApiFault, Fault, FromFault};
+
+#[derive(Debug, ApiFault, FromFault)]
+#[fault(code = 500)]
+enum ClientError {
+    #[fault(title = "Unknown", catch_all)]
+    Unknown(Fault<'static>),
+    #[fault(title = "Other", catch_all)]
+    Other(String),
+}
+
+fn main() {}
