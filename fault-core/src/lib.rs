@@ -369,5 +369,5 @@ pub use wire::read::ParseLimits;
 pub use http;
 
 #[doc(hidden)]
-#[path = "private.rs"]
+#[path = "private/mod.rs"]
 pub mod __private;

@@ -4,7 +4,8 @@
 //! `valid.rs` decides whether they make sense.
 
 use crate::ctxt::{Ctxt, did_you_mean};
-use proc_macro2::{Span, TokenStream, TokenTree};
+use crate::values::{int_value, list_value, rest_of_value, skip_value, str_value};
+use proc_macro2::{Span, TokenStream};
 use syn::ext::IdentExt as _;
 use syn::parse::ParseStream;
 use syn::{Attribute, Ident, LitInt, LitStr, Meta, Token, token};
@@ -345,104 +346,6 @@ fn describe_places(places: u8) -> &'static str {
         ON_FIELD => "a field",
         _ => "the enum, a variant or a struct",
     }
-}
-
-/// Reads `= <literal>` after a key. A value that is not one literal is reported as a whole
-/// and skipped; what follows a literal is left to `parse_keys`.
-fn literal_value(
-    cx: &Ctxt,
-    key: &Ident,
-    input: ParseStream<'_>,
-    example: &str,
-) -> Option<TokenTree> {
-    if input.parse::<Token![=]>().is_err() {
-        cx.error_spanned_by(key, format!("expected a value: `{key} = {example}`"));
-        skip_value(input);
-        return None;
-    }
-    if input.is_empty() || input.peek(Token![,]) {
-        cx.error_spanned_by(
-            key,
-            format!("expected a value after `=`: `{key} = {example}`"),
-        );
-        return None;
-    }
-    if input.peek(syn::Lit) {
-        return input.parse::<TokenTree>().ok();
-    }
-    let value = rest_of_value(input);
-    let negative_status = example == "404"
-        && matches!(value.clone().into_iter().next(), Some(TokenTree::Punct(p)) if p.as_char() == '-');
-    let message = if negative_status {
-        format!("expected an HTTP error status between 400 and 599, found {value}")
-    } else {
-        format!("expected a literal: `{key} = {example}`")
-    };
-    cx.push(syn::Error::new_spanned(value, message));
-    None
-}
-
-fn int_value(cx: &Ctxt, key: &Ident, input: ParseStream<'_>) -> Option<LitInt> {
-    let value = literal_value(cx, key, input, "404")?;
-    match syn::parse2::<LitInt>(value.clone().into()) {
-        Ok(lit) if lit.suffix().is_empty() => Some(lit),
-        Ok(lit) => {
-            cx.error_spanned_by(
-                &lit,
-                format!(
-                    "expected an integer literal without a suffix: `{key} = {}`",
-                    lit.base10_digits()
-                ),
-            );
-            None
-        }
-        Err(_) => {
-            cx.error_spanned_by(value, format!("expected an integer literal: `{key} = 404`"));
-            None
-        }
-    }
-}
-
-fn str_value(cx: &Ctxt, key: &Ident, input: ParseStream<'_>) -> Option<LitStr> {
-    let value = literal_value(cx, key, input, "\"...\"")?;
-    match syn::parse2::<LitStr>(value.clone().into()) {
-        Ok(lit) if lit.suffix().is_empty() => Some(lit),
-        _ => {
-            cx.error_spanned_by(
-                value,
-                format!("expected a string literal: `{key} = \"...\"`"),
-            );
-            None
-        }
-    }
-}
-
-fn list_value(cx: &Ctxt, key: &Ident, input: ParseStream<'_>) -> Option<TokenStream> {
-    if input.peek(token::Paren)
-        && let Ok(TokenTree::Group(group)) = input.parse::<TokenTree>()
-    {
-        return Some(group.stream());
-    }
-    cx.error_spanned_by(key, format!("expected a list: `{key}(...)`"));
-    skip_value(input);
-    None
-}
-
-/// Skips the rest of a key's value, up to the next top-level comma.
-fn skip_value(input: ParseStream<'_>) {
-    let _ = rest_of_value(input);
-}
-
-/// Takes the tokens up to the next top-level comma, to report or to skip them as one.
-fn rest_of_value(input: ParseStream<'_>) -> TokenStream {
-    let mut tokens = TokenStream::new();
-    while !input.is_empty() && !input.peek(Token![,]) {
-        match input.parse::<TokenTree>() {
-            Ok(token) => tokens.extend([token]),
-            Err(_) => break,
-        }
-    }
-    tokens
 }
 
 /// The values `format = "..."` takes, with the `fault_core::Format` variant each names.

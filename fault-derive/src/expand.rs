@@ -7,11 +7,12 @@
 use crate::ast::{Field, Input, Variant};
 use crate::attr::{FORMATS, Role};
 use crate::ctxt::Ctxt;
+use crate::generics::{mentions_param, type_params, where_clause};
+use crate::std_impls::{display_fixed_or_formatted, from_impl, source_arm, source_type};
 use crate::{fallback, valid};
-use proc_macro2::{Ident, Span, TokenStream, TokenTree};
-use quote::{ToTokens, quote, quote_spanned};
-use syn::spanned::Spanned;
-use syn::{DeriveInput, GenericArgument, Generics, LitStr, PathArguments, Type};
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{ToTokens, quote};
+use syn::{DeriveInput, LitStr};
 
 pub fn derive(node: &DeriveInput) -> TokenStream {
     let cx = Ctxt::default();
@@ -356,128 +357,4 @@ fn option_str(value: Option<&str>) -> TokenStream {
 
 fn option_lit(value: Option<&LitStr>) -> TokenStream {
     option_str(value.map(LitStr::value).as_deref())
-}
-
-/// A `Display` arm: `write!` for an interpolated message, else the fixed text.
-fn display_fixed_or_formatted(
-    variant: &Variant<'_>,
-    self_path: &TokenStream,
-    spec_index: usize,
-    params: &[Ident],
-    bounds: &mut Vec<TokenStream>,
-) -> TokenStream {
-    if let Some(message) = variant.message.as_ref().filter(|m| m.fixed.is_none()) {
-        let mut bound_fields: Vec<usize> = Vec::new();
-        for (index, fmt_trait) in &message.uses {
-            if !bound_fields.contains(index) {
-                bound_fields.push(*index);
-            }
-            let field = &variant.fields[*index];
-            if let Some(fmt_trait) = fmt_trait
-                && mentions_param(field.ty, params)
-            {
-                let fty = field.ty;
-                bounds.push(quote!(#fty: #fmt_trait));
-            }
-        }
-        let bindings = bound_fields.iter().map(|&index| {
-            let field = &variant.fields[index];
-            let member = &field.member;
-            let binding = field.binding();
-            quote!(#member: #binding)
-        });
-        let lit = &message.lit;
-        let args = &message.args;
-        return quote! {
-            #self_path { #(#bindings,)* .. } => ::core::write!(__formatter, #lit #args)
-        };
-    }
-    match variant.explanation() {
-        Some(text) => quote!(#self_path { .. } => __formatter.write_str(#text)),
-        None => quote! {
-            #self_path { .. } => __formatter.write_str(::fault_core::FaultSpec::explanation(&__FAULT_SPECS[#spec_index]))
-        },
-    }
-}
-
-/// The `source()` arm of a variant with a source field, spanned at the field so that a
-/// field that is not an error is reported there.
-fn source_arm(self_path: &TokenStream, field: &Field<'_>) -> TokenStream {
-    let member = &field.member;
-    let span = field.ty.span();
-    let value = if field.is_option() {
-        quote_spanned!(span=> ::core::option::Option::Some(__source.as_ref()?.as_dyn_error()))
-    } else {
-        quote_spanned!(span=> ::core::option::Option::Some(__source.as_dyn_error()))
-    };
-    quote!(#self_path { #member: __source, .. } => #value)
-}
-
-/// The error type a source field holds: its type, or `T` of an `Option<T>`.
-fn source_type<'a>(field: &Field<'a>) -> Option<&'a Type> {
-    if !field.is_option() {
-        return Some(field.ty);
-    }
-    let Type::Path(path) = field.ty else {
-        return None;
-    };
-    let PathArguments::AngleBracketed(args) = &path.path.segments.last()?.arguments else {
-        return None;
-    };
-    args.args.iter().find_map(|arg| match arg {
-        GenericArgument::Type(ty) => Some(ty),
-        _ => None,
-    })
-}
-
-fn from_impl(input: &Input<'_>, self_path: &TokenStream, field: &Field<'_>) -> TokenStream {
-    let ty = input.ident;
-    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    let fty = field.ty;
-    let member = &field.member;
-    quote! {
-        #[automatically_derived]
-        impl #impl_generics ::core::convert::From<#fty> for #ty #ty_generics #where_clause {
-            #[inline]
-            fn from(source: #fty) -> Self {
-                #self_path { #member: source }
-            }
-        }
-    }
-}
-
-pub(crate) fn type_params(generics: &Generics) -> Vec<Ident> {
-    generics.type_params().map(|p| p.ident.clone()).collect()
-}
-
-/// Whether `ty` names one of the type's generic parameters, so it needs a bound.
-pub(crate) fn mentions_param(ty: &Type, params: &[Ident]) -> bool {
-    fn walk(tokens: TokenStream, params: &[Ident]) -> bool {
-        tokens.into_iter().any(|token| match token {
-            TokenTree::Ident(ident) => params.contains(&ident),
-            TokenTree::Group(group) => walk(group.stream(), params),
-            _ => false,
-        })
-    }
-    !params.is_empty() && walk(ty.to_token_stream(), params)
-}
-
-/// The type's own where clause plus `extra` predicates (deduplicated).
-pub(crate) fn where_clause(generics: &Generics, extra: &[TokenStream]) -> TokenStream {
-    let mut predicates: Vec<TokenStream> = generics
-        .where_clause
-        .iter()
-        .flat_map(|w| w.predicates.iter().map(ToTokens::to_token_stream))
-        .collect();
-    for bound in extra {
-        let text = bound.to_string();
-        if !predicates.iter().any(|p| p.to_string() == text) {
-            predicates.push(bound.clone());
-        }
-    }
-    if predicates.is_empty() {
-        TokenStream::new()
-    } else {
-        quote!(where #(#predicates),*)
-    }
 }

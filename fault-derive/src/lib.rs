@@ -15,7 +15,10 @@ mod expand;
 mod fallback;
 mod fmt;
 mod from_fault;
+mod generics;
+mod std_impls;
 mod valid;
+mod values;
 
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};

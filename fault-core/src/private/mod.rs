@@ -1,0 +1,145 @@
+//! Helpers the derive's generated code reaches through `::fault_core::__private`; not a public
+//! API, no stability promised.
+
+use crate::{ApiFault, ErrType, Fault, FaultSpec, Format};
+use http::StatusCode;
+use std::error::Error;
+
+pub use core::fmt;
+pub use core::option::Option::{None, Some};
+pub use core::result::Result;
+
+/// Builds a variant's spec; `status` is one the derive checked to be in 400..=599.
+#[allow(clippy::too_many_arguments, clippy::fn_params_excessive_bools)]
+#[must_use]
+pub const fn spec(
+    status: u16,
+    title: &'static str,
+    err_type: ErrType,
+    explanation: Option<&'static str>,
+    message_is_fixed: bool,
+    exposed: bool,
+    error_code: Option<&'static str>,
+    namespace: Option<&'static str>,
+    format: Option<Format>,
+) -> FaultSpec {
+    FaultSpec {
+        status: match StatusCode::from_u16(status) {
+            Ok(status) => status,
+            Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        },
+        title,
+        err_type,
+        explanation,
+        message_is_fixed,
+        exposed,
+        error_code,
+        namespace,
+        format,
+    }
+}
+
+/// Where a value's facts live: its variant's static spec, or the inner error of a
+/// `transparent` variant. The derive's one `match` per type produces this.
+#[derive(Clone, Copy)]
+pub enum Entry<'a> {
+    /// The variant's own spec.
+    Spec(&'static FaultSpec),
+    /// The wrapped error that a transparent variant delegates to.
+    Transparent(&'a (dyn ApiFault + 'a)),
+}
+
+impl<'a> Entry<'a> {
+    /// The entry of a transparent variant wrapping `inner`.
+    #[inline]
+    #[must_use]
+    pub fn transparent<T: ApiFault + 'a>(inner: &'a T) -> Self {
+        Entry::Transparent(inner)
+    }
+
+    #[inline]
+    #[must_use]
+    pub fn status(self) -> StatusCode {
+        match self {
+            Entry::Spec(spec) => spec.status,
+            Entry::Transparent(inner) => inner.status(),
+        }
+    }
+
+    #[inline]
+    #[must_use]
+    pub fn title(self) -> &'a str {
+        match self {
+            Entry::Spec(spec) => spec.title,
+            Entry::Transparent(inner) => inner.title(),
+        }
+    }
+
+    #[inline]
+    #[must_use]
+    pub fn err_type(self) -> ErrType {
+        match self {
+            Entry::Spec(spec) => spec.err_type,
+            Entry::Transparent(inner) => inner.err_type(),
+        }
+    }
+
+    #[inline]
+    #[must_use]
+    pub fn spec(self) -> Option<&'static FaultSpec> {
+        match self {
+            Entry::Spec(spec) => Some(spec),
+            Entry::Transparent(inner) => inner.spec(),
+        }
+    }
+
+    /// The fault of `error`, the value this entry was found for.
+    #[inline]
+    #[must_use]
+    pub fn fault(self, error: &'a (dyn Error + 'a)) -> Fault<'a> {
+        match self {
+            Entry::Spec(spec) => Fault::from_spec(spec, error),
+            Entry::Transparent(inner) => inner.fault(),
+        }
+    }
+}
+
+/// Turns a source field into `&dyn Error`, whether it holds a concrete error or a boxed
+/// `dyn Error` (which does not itself implement `Error`).
+pub trait AsDynError<'a> {
+    fn as_dyn_error(&self) -> &(dyn Error + 'a);
+}
+
+impl<'a, T: Error + 'a> AsDynError<'a> for T {
+    #[inline]
+    fn as_dyn_error(&self) -> &(dyn Error + 'a) {
+        self
+    }
+}
+
+impl<'a> AsDynError<'a> for dyn Error + 'a {
+    #[inline]
+    fn as_dyn_error(&self) -> &(dyn Error + 'a) {
+        self
+    }
+}
+
+impl<'a> AsDynError<'a> for dyn Error + Send + 'a {
+    #[inline]
+    fn as_dyn_error(&self) -> &(dyn Error + 'a) {
+        self
+    }
+}
+
+impl<'a> AsDynError<'a> for dyn Error + Send + Sync + 'a {
+    #[inline]
+    fn as_dyn_error(&self) -> &(dyn Error + 'a) {
+        self
+    }
+}
+
+mod read_back;
+mod roles;
+
+pub use read_back::*;
+pub use roles::*;
