@@ -154,6 +154,15 @@ impl<'a> Field<'a> {
         }
     }
 
+    /// The name an `extra` field is written under (empty when the field has no `extra`).
+    pub fn extra_name(&self) -> String {
+        self.attrs
+            .extra
+            .as_ref()
+            .map(syn::LitStr::value)
+            .unwrap_or_default()
+    }
+
     pub fn is_unnamed(&self) -> bool {
         matches!(self.member, Member::Unnamed(_))
     }

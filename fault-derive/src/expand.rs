@@ -279,12 +279,7 @@ fn set_role(field: &Field<'_>) -> TokenStream {
             ::fault_core::__private::set_validation_errors(&mut __fault, #binding);
         },
         Role::Extra => {
-            let name = field
-                .attrs
-                .extra
-                .as_ref()
-                .map(LitStr::value)
-                .unwrap_or_default();
+            let name = field.extra_name();
             quote!(::fault_core::__private::set_extra(&mut __fault, #name, #text);)
         }
     }

@@ -1,6 +1,7 @@
 //! What the derive emits beside `compile_error!`: impls whose bodies are never run, so that
 //! code using the type as an `ApiFault` does not add a cascade of errors to the real ones.
 
+use crate::generics;
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::DeriveInput;
@@ -8,13 +9,12 @@ use syn::DeriveInput;
 pub fn expand(input: &DeriveInput, external_error: bool) -> TokenStream {
     let ty = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    let mut predicates: Vec<TokenStream> = where_clause
-        .iter()
-        .flat_map(|w| w.predicates.iter().map(|p| quote!(#p)))
-        .collect();
     // The `for<'__w>` wrapper keeps an unmet bound on a concrete type from being an error of
     // its own (rust-lang/rust#48214): the stub then simply does not apply.
-    predicates.push(quote!(for<'__w> #ty #ty_generics: ::core::error::Error));
+    let fault_where = generics::where_clause(
+        &input.generics,
+        &[quote!(for<'__w> #ty #ty_generics: ::core::error::Error)],
+    );
     let std_impls = (!external_error).then(|| {
         quote! {
             #[automatically_derived]
@@ -36,7 +36,7 @@ pub fn expand(input: &DeriveInput, external_error: bool) -> TokenStream {
         #std_impls
 
         #[automatically_derived]
-        impl #impl_generics ::fault_core::ApiFault for #ty #ty_generics where #(#predicates),* {
+        impl #impl_generics ::fault_core::ApiFault for #ty #ty_generics #fault_where {
             fn status(&self) -> ::fault_core::http::StatusCode {
                 ::core::unreachable!()
             }
@@ -56,15 +56,14 @@ pub fn expand(input: &DeriveInput, external_error: bool) -> TokenStream {
 /// so it adds no error of its own when `ApiFault` is missing or broken too.
 pub fn expand_from_fault(input: &DeriveInput) -> TokenStream {
     let ty = &input.ident;
-    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    let mut predicates: Vec<TokenStream> = where_clause
-        .iter()
-        .flat_map(|w| w.predicates.iter().map(|p| quote!(#p)))
-        .collect();
-    predicates.push(quote!(for<'__w> #ty #ty_generics: ::fault_core::ApiFault));
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    let from_where = generics::where_clause(
+        &input.generics,
+        &[quote!(for<'__w> #ty #ty_generics: ::fault_core::ApiFault)],
+    );
     quote! {
         #[automatically_derived]
-        impl #impl_generics ::fault_core::FromFault for #ty #ty_generics where #(#predicates),* {
+        impl #impl_generics ::fault_core::FromFault for #ty #ty_generics #from_where {
             fn from_fault(_: &::fault_core::Fault<'_>) -> ::core::option::Option<Self> {
                 ::core::unreachable!()
             }

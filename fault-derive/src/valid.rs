@@ -2,7 +2,7 @@
 //! so one compile reports every mistake, each at its culprit.
 
 use crate::ast::{Field, Input, Variant};
-use crate::attr::{ERR_TYPES, FORMATS, FROM_FAULT_KEYS, Role};
+use crate::attr::{Attrs, ERR_TYPES, FORMATS, FROM_FAULT_KEYS, Role};
 use crate::case;
 use crate::ctxt::{Ctxt, did_you_mean, type_text};
 use proc_macro2::Ident;
@@ -28,18 +28,7 @@ pub fn check(cx: &Ctxt, input: &Input<'_>) {
 /// variant-level keys, which `check_variant_values` then skips.
 fn check_type_values(cx: &Ctxt, input: &Input<'_>) {
     let attrs = &input.attrs;
-    if let Some(code) = &attrs.code {
-        check_status_literal(cx, code);
-    }
-    if let Some(word) = &attrs.err_type {
-        check_err_type(cx, word);
-    }
-    if let Some(code) = &attrs.error_code {
-        check_error_code(cx, code);
-    }
-    if let Some(namespace) = &attrs.namespace {
-        check_namespace(cx, namespace);
-    }
+    check_shared_values(cx, attrs);
     if let Some(format) = &attrs.format {
         check_one_of(cx, format, "format", FORMATS.iter().map(|(name, _)| *name));
     }
@@ -50,10 +39,13 @@ fn check_type_values(cx: &Ctxt, input: &Input<'_>) {
 
 /// A variant's own keys hold values the derive knows.
 fn check_variant_values(cx: &Ctxt, input: &Input<'_>, variant: &Variant<'_>) {
-    if input.is_struct {
-        return;
+    if !input.is_struct {
+        check_shared_values(cx, &variant.attrs);
     }
-    let attrs = &variant.attrs;
+}
+
+/// The keys a type and a variant both take.
+fn check_shared_values(cx: &Ctxt, attrs: &Attrs) {
     if let Some(code) = &attrs.code {
         check_status_literal(cx, code);
     }

@@ -206,12 +206,7 @@ impl Gen<'_, '_> {
                     Role::RequestId => quote!(__fault.request_id()),
                     Role::Created => quote!(__fault.created()),
                     _ => {
-                        let name = field
-                            .attrs
-                            .extra
-                            .as_ref()
-                            .map(LitStr::value)
-                            .unwrap_or_default();
+                        let name = field.extra_name();
                         quote!(__fault.extra(#name))
                     }
                 };
