@@ -1,5 +1,5 @@
 //! Three live services answering with the seed systems' faults, for the examples and
-//! `tests/servers.rs`.
+//! `tests/servers/`.
 //!
 //! | Module | Service | Framework | Faults |
 //! | --- | --- | --- | --- |
