@@ -72,6 +72,19 @@ where
     Maybe(#[fault(source)] Option<E>),
 }
 
+/// Bounds declared inline: the bounds the derive adds for generic fields must not read as a
+/// second place the user bounded them (clippy's `multiple_bound_locations`), so they should
+/// expand with the derive's span, not the field type's.
+#[derive(Debug, ApiFault, FromFault)]
+pub enum InlineBounds<E: ApiFault + FromFault + 'static, S: std::error::Error + Default + 'static> {
+    /// Delegates to a generic fault.
+    #[fault(transparent)]
+    Inner(E),
+    /// A generic source.
+    #[fault(code = 500, message = "{0}")]
+    Source(#[fault(source)] S),
+}
+
 /// Every field role; should expand to a `fault()` with one `match` that sets each role, and a
 /// `from_fault` that fills each role from the fault.
 #[derive(Debug, ApiFault, FromFault)]

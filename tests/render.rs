@@ -548,6 +548,29 @@ fn retry_after_as_a_date() {
     );
 }
 
+/// Regression (found by the interop test): OpenStack's clients read `Retry-After` with
+/// `int(value)` and take 0 for a date (novaclient, keystoneauth1), so the OpenStack family
+/// sends the seconds left, as nova does, where the other formats send the date.
+#[test]
+fn openstack_formats_send_retry_after_as_seconds() {
+    let at = std::time::SystemTime::now() + std::time::Duration::from_millis(90_500);
+    let fault = fault_core::Fault::new(http::StatusCode::PAYLOAD_TOO_LARGE, "overLimit")
+        .with_retry_after(RetryAfter::At(at));
+    for format in [
+        Format::OpenStack,
+        Format::LoadBalancer,
+        Format::Keystone,
+        Format::Neutron,
+        Format::ApiWg,
+        Format::Placement,
+    ] {
+        let response = fault.render(format, &Context::new());
+        assert_eq!(header(&response, "retry-after"), Some("90"), "{format}");
+    }
+    let response = fault.render(Format::S3, &Context::new());
+    assert!(header(&response, "retry-after").unwrap().ends_with(" GMT"));
+}
+
 #[test]
 fn exposing_internal_detail_sends_the_display() {
     let err = ComputeFault::Internal("db down".into());

@@ -315,6 +315,22 @@
 //! assert_eq!(HeatError::from_remote("Stack", None), Some(HeatError::InternalFailure));
 //! ```
 //!
+//! # Serving
+//!
+//! [`ApiFault::to_response`] gives any server an `http::Response<Bytes>`. With a cargo
+//! feature, a handler just returns `Result<_, YourError>`: the derive emits the framework's
+//! trait for every derived type, and one layer per app gives each error the request's
+//! [`Context`] (encoding by `Accept`, request id, microversion), read by [`ContextReader`].
+//!
+//! | Feature | Gives |
+//! | --- | --- |
+//! | `axum` | `IntoResponse`, and `integrations::axum::FaultLayer` |
+//! | `actix` | actix-web's `ResponseError`, and `integrations::actix::FaultMiddleware` |
+//! | `tracing` | each fault served logged: 5xx at error level with the request id and the error chain, 4xx at debug |
+//! | `server` | `integrations::{scope, respond, current_context}` for any server on tokio |
+//!
+//! None is on by default. The `integrations` module documents each, with tested examples.
+//!
 //! # Compile errors
 //!
 //! Every mistake is a compile error at its culprit, all of them in one compile: a variant
@@ -345,7 +361,10 @@ mod err_type;
 mod fault;
 mod format;
 mod from_fault;
+#[cfg(feature = "server")]
+pub mod integrations;
 mod negotiate;
+mod request;
 mod response;
 mod spec;
 mod text;
@@ -360,6 +379,7 @@ pub use fault_derive::FromFault;
 pub use format::Format;
 pub use from_fault::FromFault;
 pub use negotiate::{Encoding, negotiate};
+pub use request::{ContextReader, REQUEST_ID_HEADERS};
 pub use response::ReasonPhrase;
 pub use spec::FaultSpec;
 pub use text::Text;

@@ -170,6 +170,12 @@ fn impl_api_fault(input: &Input<'_>) -> TokenStream {
         }
     });
 
+    let integrations = integrations(
+        input.generics,
+        ty,
+        quote!(#ty #ty_generics: ::fault_core::ApiFault),
+    );
+
     quote! {
         const _: () = {
             #specs_static
@@ -208,7 +214,24 @@ fn impl_api_fault(input: &Input<'_>) -> TokenStream {
             #std_impls
 
             #(#from_impls)*
+
+            #integrations
         };
+    }
+}
+
+/// The call that implements the framework traits (axum's `IntoResponse`, actix-web's
+/// `ResponseError`) for the features fault-core was built with; `bound` makes the type an
+/// `ApiFault` in the impls' where clauses.
+pub(crate) fn integrations(input: &syn::Generics, ty: &Ident, bound: TokenStream) -> TokenStream {
+    let (impl_generics, ty_generics, where_clause) = input.split_for_impl();
+    let predicates = where_clause
+        .iter()
+        .flat_map(|w| w.predicates.iter().map(ToTokens::to_token_stream));
+    quote! {
+        ::fault_core::__impl_integrations! {
+            impl [#impl_generics] for [#ty #ty_generics] where [#(#predicates,)* #bound,]
+        }
     }
 }
 

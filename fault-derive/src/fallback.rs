@@ -32,8 +32,16 @@ pub fn expand(input: &DeriveInput, external_error: bool) -> TokenStream {
             }
         }
     });
+    // The framework impls too, each applying only where the stub does.
+    let integrations = crate::expand::integrations(
+        &input.generics,
+        ty,
+        quote!(for<'__w> #ty #ty_generics: ::fault_core::ApiFault),
+    );
     quote! {
         #std_impls
+
+        #integrations
 
         #[automatically_derived]
         impl #impl_generics ::fault_core::ApiFault for #ty #ty_generics #fault_where {

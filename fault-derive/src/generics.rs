@@ -1,7 +1,7 @@
 //! Bounds for generic types: which field types name a type parameter, and where clauses
 //! extended with what the generated impls need.
 
-use proc_macro2::{Ident, TokenStream, TokenTree};
+use proc_macro2::{Group, Ident, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote};
 use syn::{Generics, Type};
 
@@ -31,7 +31,7 @@ pub(crate) fn where_clause(generics: &Generics, extra: &[TokenStream]) -> TokenS
     for bound in extra {
         let text = bound.to_string();
         if !predicates.iter().any(|p| p.to_string() == text) {
-            predicates.push(bound.clone());
+            predicates.push(respan(bound.clone()));
         }
     }
     if predicates.is_empty() {
@@ -39,4 +39,24 @@ pub(crate) fn where_clause(generics: &Generics, extra: &[TokenStream]) -> TokenS
     } else {
         quote!(where #(#predicates),*)
     }
+}
+
+/// `tokens` with the derive's own span throughout. A bound the derive adds names a field's
+/// type, whose tokens carry the user's span; with it, clippy takes the bound for one the user
+/// wrote a second time (`multiple_bound_locations`) and fails a `-D warnings` build.
+fn respan(tokens: TokenStream) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|token| match token {
+            TokenTree::Group(group) => {
+                let mut new = Group::new(group.delimiter(), respan(group.stream()));
+                new.set_span(Span::call_site());
+                TokenTree::Group(new)
+            }
+            mut other => {
+                other.set_span(Span::call_site());
+                other
+            }
+        })
+        .collect()
 }

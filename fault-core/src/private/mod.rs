@@ -138,8 +138,12 @@ impl<'a> AsDynError<'a> for dyn Error + Send + Sync + 'a {
     }
 }
 
+mod integrations;
 mod read_back;
 mod roles;
+
+#[allow(unused_imports)] // empty without the axum and actix features
+pub use integrations::*;
 
 pub use read_back::*;
 pub use roles::*;

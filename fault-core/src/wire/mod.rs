@@ -136,7 +136,7 @@ pub(crate) fn render(fault: &Fault<'_>, format: Format, cx: &Context<'_>) -> Res
         Format::Problem => problem::render(&r, &mut out),
     }
     if let Some(retry_after) = fault.retry_after {
-        out.header(RETRY_AFTER, &retry_after_header(retry_after));
+        out.header(RETRY_AFTER, &retry_after_header(format, retry_after));
     }
     let mut response = Response::new(Bytes::from(out.body));
     *response.status_mut() = fault.status;
@@ -168,10 +168,22 @@ fn request_id<'f>(fault: &'f Fault<'_>, cx: &'f Context<'_>) -> Option<Cow<'f, s
     }
 }
 
-/// `Retry-After`: seconds, or an IMF-fixdate.
-fn retry_after_header(retry_after: RetryAfter) -> String {
+/// `Retry-After`: seconds, or an IMF-fixdate. OpenStack's clients read only seconds
+/// (novaclient and keystoneauth1 do `int(value)` and take 0 otherwise), so its formats send
+/// the seconds left even for a date, as nova and cinder do.
+fn retry_after_header(format: Format, retry_after: RetryAfter) -> String {
+    let openstack = matches!(
+        format,
+        Format::OpenStack
+            | Format::LoadBalancer
+            | Format::Keystone
+            | Format::Neutron
+            | Format::ApiWg
+            | Format::Placement
+    );
     match retry_after {
         RetryAfter::Seconds(seconds) => seconds.to_string(),
+        RetryAfter::At(_) if openstack => retry_after_seconds(retry_after).to_string(),
         RetryAfter::At(at) => httpdate::fmt_http_date(at),
     }
 }

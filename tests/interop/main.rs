@@ -1,0 +1,8 @@
+//! Interop with the clients people use: our rendered responses (status, headers, body) fed
+//! to botocore's parsers, openstacksdk, python-novaclient and keystoneauth1, installed by
+//! `scripts/python-env.sh` into `target/interop-venv` (run on demand; never skipped).
+//! README.md's interop table records what each extracts.
+
+mod aws;
+mod harness;
+mod openstack;
