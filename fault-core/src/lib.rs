@@ -340,6 +340,7 @@
 #![warn(missing_docs)]
 
 mod api_fault;
+pub mod catalogue;
 mod context;
 mod err_type;
 mod fault;
@@ -352,6 +353,7 @@ mod text;
 mod wire;
 
 pub use api_fault::ApiFault;
+pub use catalogue::{Catalogue, CatalogueEntry, CatalogueFault, CatalogueField, FieldRole};
 pub use context::{Context, Microversion, is_valid_request_id, new_request_id};
 pub use err_type::ErrType;
 pub use fault::{Extra, Fault, RetryAfter};

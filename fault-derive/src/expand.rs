@@ -9,7 +9,7 @@ use crate::attr::{FORMATS, Role};
 use crate::ctxt::Ctxt;
 use crate::generics::{mentions_param, type_params, where_clause};
 use crate::std_impls::{display_fixed_or_formatted, from_impl, source_arm, source_type};
-use crate::{fallback, valid};
+use crate::{catalogue, fallback, valid};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{ToTokens, quote};
 use syn::{DeriveInput, LitStr};
@@ -107,6 +107,7 @@ fn impl_api_fault(input: &Input<'_>) -> TokenStream {
             }
         }
     });
+    let catalogue_static = catalogue::catalogue_static(input, format_tokens(input).as_ref());
     let spec_count = specs.len();
     let specs_static = (spec_count > 0).then(|| {
         quote! {
@@ -173,6 +174,7 @@ fn impl_api_fault(input: &Input<'_>) -> TokenStream {
     quote! {
         const _: () = {
             #specs_static
+            #catalogue_static
 
             fn __fault_entry #entry_impl_generics (__this: &'__fault #ty #ty_generics) -> ::fault_core::__private::Entry<'__fault> #entry_where {
                 #entry_body
@@ -203,6 +205,11 @@ fn impl_api_fault(input: &Input<'_>) -> TokenStream {
                 }
 
                 #default_format
+
+                #[inline]
+                fn catalogue() -> &'static [::fault_core::CatalogueEntry] {
+                    &__FAULT_CATALOGUE
+                }
             }
 
             #std_impls

@@ -1,7 +1,7 @@
 //! Bounds for generic types: which field types name a type parameter, and where clauses
 //! extended with what the generated impls need.
 
-use proc_macro2::{Ident, TokenStream, TokenTree};
+use proc_macro2::{Group, Ident, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote};
 use syn::{Generics, Type};
 
@@ -31,7 +31,10 @@ pub(crate) fn where_clause(generics: &Generics, extra: &[TokenStream]) -> TokenS
     for bound in extra {
         let text = bound.to_string();
         if !predicates.iter().any(|p| p.to_string() == text) {
-            predicates.push(bound.clone());
+            // Spanned at the user's field type, the bound would read as written by the user,
+            // and clippy's `multiple_bound_locations` would flag a parameter that already has
+            // an inline bound (`enum E<T: ApiFault>`): the derive wrote it, so it says so.
+            predicates.push(respan(bound.clone()));
         }
     }
     if predicates.is_empty() {
@@ -39,4 +42,21 @@ pub(crate) fn where_clause(generics: &Generics, extra: &[TokenStream]) -> TokenS
     } else {
         quote!(where #(#predicates),*)
     }
+}
+
+/// `tokens` with every span at the derive's call site.
+fn respan(tokens: TokenStream) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            if let TokenTree::Group(group) = &token {
+                let mut inner = Group::new(group.delimiter(), respan(group.stream()));
+                inner.set_span(Span::call_site());
+                token = TokenTree::Group(inner);
+            } else {
+                token.set_span(Span::call_site());
+            }
+            token
+        })
+        .collect()
 }

@@ -138,8 +138,10 @@ impl<'a> AsDynError<'a> for dyn Error + Send + Sync + 'a {
     }
 }
 
+mod catalogue;
 mod read_back;
 mod roles;
 
+pub use catalogue::*;
 pub use read_back::*;
 pub use roles::*;
