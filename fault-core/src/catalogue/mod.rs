@@ -7,8 +7,11 @@
 //! type can send, and renders the list as a docs table, an error code list, or an OpenAPI
 //! fragment. See "Catalogue" in the [crate docs](crate).
 
+mod openapi;
+mod schema;
 mod table;
 
+pub use openapi::EXAMPLE_REQUEST_ID;
 pub use table::DEFAULT_CODE_MEANING;
 
 use crate::{ApiFault, Encoding, ErrType, FaultSpec, Format};
