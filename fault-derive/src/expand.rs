@@ -215,6 +215,10 @@ fn impl_api_fault(input: &Input<'_>) -> TokenStream {
             #std_impls
 
             #(#from_impls)*
+
+            ::fault_core::__private::__impl_utoipa! {
+                [#impl_generics] [#ty #ty_generics] [#fault_where]
+            }
         };
     }
 }

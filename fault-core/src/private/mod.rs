@@ -141,7 +141,9 @@ impl<'a> AsDynError<'a> for dyn Error + Send + Sync + 'a {
 mod catalogue;
 mod read_back;
 mod roles;
+mod utoipa_glue;
 
 pub use catalogue::*;
 pub use read_back::*;
 pub use roles::*;
+pub use utoipa_glue::*;
