@@ -9,9 +9,13 @@
 
 mod openapi;
 mod schema;
+mod stable;
 mod table;
 
 pub use openapi::EXAMPLE_REQUEST_ID;
+pub use stable::{
+    Change, Checked, StabilityError, UPDATE_VAR, Update, assert_stable, check_stable,
+};
 pub use table::DEFAULT_CODE_MEANING;
 
 use crate::{ApiFault, Encoding, ErrType, FaultSpec, Format};
