@@ -372,6 +372,17 @@ fn block_storage_table_has_the_seed_rows() {
 }
 
 #[test]
+fn the_readme_shows_the_table_the_example_prints() {
+    let path = format!("{}/README.md", env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(&path).expect("README.md");
+    let table = Catalogue::of::<VolumeFault>().markdown_table();
+    assert!(
+        readme.contains(&table),
+        "README.md's Block Storage table is stale: paste `cargo run --example catalogue`'s"
+    );
+}
+
+#[test]
 fn heat_table_has_the_seed_rows_and_facts() {
     let catalogue = Catalogue::of::<HeatError>();
     assert_eq!(
