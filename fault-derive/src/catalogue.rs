@@ -1,5 +1,6 @@
-//! The catalogue: one `static` array of `CatalogueEntry`, one entry per variant, built from
-//! the facts `expand.rs` already put in `__FAULT_SPECS`. Data only, no per-variant code.
+//! The catalogue: the type's one `static` array, a `CatalogueEntry` per variant holding its
+//! `FaultSpec` (which the `ApiFault` methods read), doc comment, message and field roles.
+//! Data only, no per-variant code: one array is cheaper to compile than two.
 
 use crate::ast::{Field, Input, Variant};
 use crate::attr::Role;
@@ -8,17 +9,21 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 use syn::LitStr;
 
-/// The `static __FAULT_CATALOGUE` of `input`. The non-transparent variants' specs are
-/// `__FAULT_SPECS[0..]` in declaration order, as `expand.rs` numbers them.
-pub(crate) fn catalogue_static(input: &Input<'_>, format: Option<&TokenStream>) -> TokenStream {
+/// The `static __FAULT_CATALOGUE` of `input`, given each variant's spec (`None` for a
+/// transparent variant), as `expand.rs` built them.
+pub(crate) fn catalogue_static(
+    input: &Input<'_>,
+    specs: &[Option<TokenStream>],
+    format: Option<&TokenStream>,
+) -> TokenStream {
     // A `static` cannot name the type's parameters, so a wrapped type that does gets no link.
     let params = all_params(input);
     let type_name = unraw(input.ident);
-    let mut spec_index = 0usize;
     let entries: Vec<TokenStream> = input
         .variants
         .iter()
-        .map(|variant| {
+        .zip(specs)
+        .map(|(variant, spec)| {
             let name = if input.is_struct {
                 quote!(::core::option::Option::None)
             } else {
@@ -27,7 +32,7 @@ pub(crate) fn catalogue_static(input: &Input<'_>, format: Option<&TokenStream>) 
             };
             let doc = &variant.doc;
             let fields = fields(variant);
-            if variant.is_transparent() {
+            let Some(spec) = spec else {
                 let format = match format {
                     Some(format) => quote!(::core::option::Option::Some(#format)),
                     None => quote!(::core::option::Option::None),
@@ -44,20 +49,17 @@ pub(crate) fn catalogue_static(input: &Input<'_>, format: Option<&TokenStream>) 
                     }
                     _ => quote!(::core::option::Option::None),
                 };
-                quote! {
+                return quote! {
                     ::fault_core::__private::transparent(#type_name, #name, #doc, #fields, #format, #inner)
-                }
-            } else {
-                let index = spec_index;
-                spec_index += 1;
-                let message = match variant.attrs.message.as_ref().map(LitStr::value) {
+                };
+            };
+            let message = match variant.attrs.message.as_ref().map(LitStr::value) {
                     Some(text) => quote!(::core::option::Option::Some(#text)),
                     None => quote!(::core::option::Option::None),
                 };
-                let own_code = variant.attrs.error_code.is_some();
-                quote! {
-                    ::fault_core::__private::entry(#type_name, #name, #doc, #message, #fields, &__FAULT_SPECS[#index], #own_code)
-                }
+            let own_code = variant.attrs.error_code.is_some();
+            quote! {
+                ::fault_core::__private::entry(#spec, #type_name, #name, #doc, #message, #fields, #own_code)
             }
         })
         .collect();

@@ -24,8 +24,13 @@ use std::borrow::Cow;
 
 /// One variant of a derived type, as the derive saw it: its facts, its doc comment, its
 /// message as written and its fields. Built by the derive only; read through the accessors.
+///
+/// The derive's one `static` array of these is also where the `ApiFault` methods find a
+/// value's facts: one array per type, cheaper to compile than a catalogue beside the facts.
 #[derive(Debug, Clone, Copy)]
 pub struct CatalogueEntry {
+    /// The variant's facts; a placeholder, never read, for a transparent variant.
+    pub(crate) spec: FaultSpec,
     pub(crate) type_name: &'static str,
     pub(crate) variant: Option<&'static str>,
     pub(crate) doc: &'static str,
@@ -38,7 +43,6 @@ pub struct CatalogueEntry {
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum EntryKind {
     Fault {
-        spec: &'static FaultSpec,
         /// Whether the API-WG code is the variant's own rather than the type's default.
         own_error_code: bool,
     },
@@ -138,9 +142,9 @@ impl CatalogueEntry {
 
     /// The variant's own facts; `None` for a `transparent` variant.
     #[must_use]
-    pub const fn spec(&self) -> Option<&'static FaultSpec> {
+    pub const fn spec(&self) -> Option<&FaultSpec> {
         match self.kind {
-            EntryKind::Fault { spec, .. } => Some(spec),
+            EntryKind::Fault { .. } => Some(&self.spec),
             EntryKind::Transparent { .. } => None,
         }
     }
@@ -180,7 +184,7 @@ impl CatalogueEntry {
     #[must_use]
     pub const fn type_format(&self) -> Option<Format> {
         match self.kind {
-            EntryKind::Fault { spec, .. } => spec.format,
+            EntryKind::Fault { .. } => self.spec.format,
             EntryKind::Transparent { format, .. } => format,
         }
     }
@@ -315,10 +319,10 @@ fn collect(
     }
     for entry in entries {
         match entry.kind {
-            EntryKind::Fault { spec, .. } => out.push(CatalogueFault {
+            EntryKind::Fault { .. } => out.push(CatalogueFault {
                 entry,
-                spec,
-                format: root_format.or(spec.format).unwrap_or(Format::Problem),
+                spec: &entry.spec,
+                format: root_format.or(entry.spec.format).unwrap_or(Format::Problem),
             }),
             EntryKind::Transparent { inner, .. } => {
                 if let Some(inner) = inner {

@@ -4,27 +4,25 @@ use crate::catalogue::{CatalogueEntry, CatalogueField, EntryKind, FieldRole};
 use crate::{ApiFault, FaultSpec, Format};
 use core::marker::PhantomData;
 
-/// The entry of a variant with its own fault.
+/// The entry of a variant with its own fault, `spec`.
 #[must_use]
 pub const fn entry(
+    spec: FaultSpec,
     type_name: &'static str,
     variant: Option<&'static str>,
     doc: &'static str,
     message: Option<&'static str>,
     fields: &'static [CatalogueField],
-    spec: &'static FaultSpec,
     own_error_code: bool,
 ) -> CatalogueEntry {
     CatalogueEntry {
+        spec,
         type_name,
         variant,
         doc,
         message,
         fields,
-        kind: EntryKind::Fault {
-            spec,
-            own_error_code,
-        },
+        kind: EntryKind::Fault { own_error_code },
     }
 }
 
@@ -39,6 +37,19 @@ pub const fn transparent(
     inner: Option<fn() -> &'static [CatalogueEntry]>,
 ) -> CatalogueEntry {
     CatalogueEntry {
+        // Never read: `CatalogueEntry::spec` is `None` for a transparent variant, and the
+        // value's facts come from the error it wraps.
+        spec: super::spec(
+            500,
+            "",
+            crate::ErrType::Server,
+            None,
+            true,
+            false,
+            None,
+            None,
+            None,
+        ),
         type_name,
         variant,
         doc,
@@ -46,6 +57,13 @@ pub const fn transparent(
         fields,
         kind: EntryKind::Transparent { format, inner },
     }
+}
+
+/// The spec in the entry of a variant with its own fault: what `ApiFault`'s methods read.
+#[inline]
+#[must_use]
+pub const fn spec_of(entry: &'static CatalogueEntry) -> &'static FaultSpec {
+    &entry.spec
 }
 
 /// A field and its roles.
