@@ -347,6 +347,56 @@ fn responses_are_keyed_by_status_and_shared_statuses_merge() {
     assert!(!inline.contains("$ref"));
 }
 
+mod v1 {
+    /// The first API's errors.
+    #[derive(Debug, fault_core::ApiFault)]
+    pub enum Error {
+        #[fault(code = 404, title = "NotFound")]
+        NotFound,
+    }
+}
+
+mod v2 {
+    /// The second API's errors, of the same name.
+    #[derive(Debug, fault_core::ApiFault)]
+    pub enum Error {
+        #[fault(code = 410, title = "Gone")]
+        NotFound,
+    }
+}
+
+/// Both APIs' errors: two wrapped types named `Error`, both with a `NotFound`.
+#[derive(Debug, ApiFault)]
+enum Both {
+    #[fault(transparent)]
+    V1(v1::Error),
+    #[fault(transparent)]
+    V2(v2::Error),
+}
+
+#[test]
+fn wrapped_types_of_one_name_get_distinct_keys() {
+    let catalogue = Catalogue::of::<Both>();
+    let components = catalogue.openapi();
+    let keys: Vec<&String> = components["responses"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .collect();
+    assert_eq!(keys, ["Error.NotFound", "Error.NotFound.2"]);
+    assert_eq!(
+        components["responses"]["Error.NotFound.2"]["x-fault"]["title"],
+        "Gone"
+    );
+    assert_eq!(
+        catalogue.openapi_responses()["410"]["$ref"],
+        "#/components/responses/Error.NotFound.2"
+    );
+    // The stability check tells them apart by order.
+    let snapshot = catalogue.snapshot();
+    assert_eq!(catalogue.compare(&snapshot), Ok(Vec::new()));
+}
+
 #[test]
 fn responses_carry_facts_headers_and_role_members() {
     let components = Catalogue::of::<OpenStack>().openapi();

@@ -55,15 +55,13 @@ impl Catalogue {
     pub fn openapi(&self) -> Value {
         let mut responses = Map::new();
         let mut schemas = Map::new();
-        for fault in self {
-            let bodies = bodies(fault);
+        for (fault, key) in self.iter().zip(self.component_keys()) {
+            let bodies = bodies(fault, &key);
             for body in &bodies {
                 schemas.insert(body.schema_key.clone(), body.schema.clone());
             }
-            responses.insert(
-                component_key(fault),
-                response(&[(fault, bodies)], Refs::Yes),
-            );
+            let response = response(&[(fault, key.as_str(), bodies)], Refs::Yes);
+            responses.insert(key, response);
         }
         json!({"responses": responses, "schemas": schemas})
     }
@@ -86,27 +84,49 @@ impl Catalogue {
     }
 
     fn by_status(&self, refs: Refs) -> Value {
-        let mut groups: BTreeMap<u16, Vec<&CatalogueFault>> = BTreeMap::new();
-        for fault in self {
+        let mut groups: BTreeMap<u16, Vec<(&CatalogueFault, String)>> = BTreeMap::new();
+        for (fault, key) in self.iter().zip(self.component_keys()) {
             groups
                 .entry(fault.status().as_u16())
                 .or_default()
-                .push(fault);
+                .push((fault, key));
         }
         let mut out = Map::new();
         for (status, faults) in groups {
             let value = match (&faults[..], refs) {
-                ([fault], Refs::Yes) => {
-                    json!({"$ref": format!("#/components/responses/{}", component_key(fault))})
+                ([(_, key)], Refs::Yes) => {
+                    json!({"$ref": format!("#/components/responses/{key}")})
                 }
                 _ => {
-                    let rendered: Vec<_> = faults.iter().map(|f| (*f, bodies(f))).collect();
+                    let rendered: Vec<_> = faults
+                        .iter()
+                        .map(|(f, key)| (*f, key.as_str(), bodies(f, key)))
+                        .collect();
                     response(&rendered, refs)
                 }
             };
             out.insert(status.to_string(), value);
         }
         Value::Object(out)
+    }
+}
+
+impl Catalogue {
+    /// Each fault's key in `components`: `Type.Variant` in the characters OpenAPI allows,
+    /// with `.2`, `.3`… after a key already taken (two wrapped types of one name).
+    fn component_keys(&self) -> Vec<String> {
+        let mut keys: Vec<String> = Vec::with_capacity(self.len());
+        for fault in self {
+            let base = component_key(fault);
+            let mut key = base.clone();
+            let mut n = 1;
+            while keys.contains(&key) {
+                n += 1;
+                key = format!("{base}.{n}");
+            }
+            keys.push(key);
+        }
+        keys
     }
 }
 
@@ -175,9 +195,8 @@ fn example_fault(fault: &CatalogueFault) -> Fault<'static> {
 }
 
 /// The fault rendered in each encoding of its format.
-fn bodies(fault: &CatalogueFault) -> Vec<Body> {
+fn bodies(fault: &CatalogueFault, key: &str) -> Vec<Body> {
     let example = example_fault(fault);
-    let key = component_key(fault);
     fault
         .encodings()
         .iter()
@@ -230,10 +249,10 @@ fn bodies(fault: &CatalogueFault) -> Vec<Body> {
 
 /// One response for `faults` (all of one status): their content per media type, their
 /// headers, and, for a single fault, its `x-fault` facts.
-fn response(faults: &[(&CatalogueFault, Vec<Body>)], refs: Refs) -> Value {
+fn response(faults: &[(&CatalogueFault, &str, Vec<Body>)], refs: Refs) -> Value {
     let mut content: Map<String, Value> = Map::new();
     let mut headers: Map<String, Value> = Map::new();
-    for (fault, bodies) in faults {
+    for (fault, key, bodies) in faults {
         for body in bodies {
             let schema = match refs {
                 Refs::Yes => json!({"$ref": format!("#/components/schemas/{}", body.schema_key)}),
@@ -245,7 +264,7 @@ fn response(faults: &[(&CatalogueFault, Vec<Body>)], refs: Refs) -> Value {
             if let Some(any_of) = media["schema"]["anyOf"].as_array_mut() {
                 any_of.push(schema);
             }
-            media["examples"][component_key(fault)] = json!({
+            media["examples"][*key] = json!({
                 "summary": format!("{} ({})", fault.title(), fault.entry().path()),
                 "value": body.example,
             });
@@ -277,19 +296,19 @@ fn response(faults: &[(&CatalogueFault, Vec<Body>)], refs: Refs) -> Value {
         out["headers"] = Value::Object(headers);
     }
     out["content"] = Value::Object(content);
-    if let [(fault, _)] = faults {
+    if let [(fault, _, _)] = faults {
         out["x-fault"] = facts(fault);
     }
     out
 }
 
 /// The response's description: the fault's, or a Markdown list of the faults sharing it.
-fn description(faults: &[(&CatalogueFault, Vec<Body>)]) -> String {
+fn description(faults: &[(&CatalogueFault, &str, Vec<Body>)]) -> String {
     match faults {
-        [(fault, _)] => fault.description().into_owned(),
+        [(fault, _, _)] => fault.description().into_owned(),
         _ => faults
             .iter()
-            .map(|(fault, _)| format!("- `{}`: {}", fault.title(), fault.description()))
+            .map(|(fault, _, _)| format!("- `{}`: {}", fault.title(), fault.description()))
             .collect::<Vec<_>>()
             .join("\n"),
     }

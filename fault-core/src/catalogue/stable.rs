@@ -110,7 +110,7 @@ impl Catalogue {
 
     /// The changes from `published` (a [`snapshot`](Catalogue::snapshot)) to this catalogue:
     /// the published faults' changes in their order, then the additions. Faults are matched
-    /// by variant.
+    /// by variant (`Type::Variant`; two wrapped types of one name, in order of appearance).
     ///
     /// # Errors
     ///
@@ -130,13 +130,18 @@ impl Catalogue {
                 .ok_or_else(|| format!("a fault without a `variant`: {fault}"))
         };
         let mut changes = Vec::new();
-        let mut seen = Vec::new();
+        let mut matched = vec![false; current.len()];
         for was in old {
             let variant = variant_of(was)?;
-            let Some(now) = current.iter().find(|f| f["variant"] == variant.as_str()) else {
+            let found = current
+                .iter()
+                .zip(&mut matched)
+                .find(|(f, matched)| !**matched && f["variant"] == variant.as_str());
+            let Some((now, matched)) = found else {
                 changes.push(Change::Removed { variant });
                 continue;
             };
+            *matched = true;
             if was["title"] != now["title"] {
                 changes.push(Change::Title {
                     variant: variant.clone(),
@@ -160,12 +165,12 @@ impl Catalogue {
                     now: code(&now["code"]),
                 });
             }
-            seen.push(variant);
         }
-        for now in &current {
-            let variant = variant_of(now)?;
-            if !seen.contains(&variant) {
-                changes.push(Change::Added { variant });
+        for (now, matched) in current.iter().zip(matched) {
+            if !matched {
+                changes.push(Change::Added {
+                    variant: variant_of(now)?,
+                });
             }
         }
         Ok(changes)

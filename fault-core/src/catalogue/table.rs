@@ -2,7 +2,7 @@
 //! associated error code, description) and Placement's list of API-WG error codes, in
 //! Markdown and in reStructuredText.
 
-use super::{Catalogue, CatalogueFault};
+use super::Catalogue;
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
@@ -232,17 +232,4 @@ fn rst_text(text: &str) -> String {
 
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-impl CatalogueFault {
-    /// The row of this fault in [`Catalogue::markdown_table`], without the pipes: title,
-    /// status, description.
-    #[must_use]
-    pub fn row(&self) -> [String; 3] {
-        [
-            self.title().to_owned(),
-            self.status().as_u16().to_string(),
-            one_line(&self.description()),
-        ]
-    }
 }
