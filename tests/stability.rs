@@ -99,6 +99,7 @@ fn every_kind_of_change_is_found_and_only_additions_pass() {
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("fault-stability-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a scratch directory");
     let path = dir.join(format!("{name}.json"));
     let _ = std::fs::remove_file(&path);
     path

@@ -16,7 +16,7 @@ const CODE_HEADER: [&str; 2] = ["Code", "Meaning"];
 
 impl Catalogue {
     /// The fault table in Markdown: one row per fault, its title, its status and its
-    /// [`description`](CatalogueFault::description).
+    /// [`description`](crate::CatalogueFault::description).
     ///
     /// ```
     /// use fault_core::{ApiFault, Catalogue};
