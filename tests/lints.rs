@@ -13,7 +13,8 @@
 use fault_core::http::StatusCode;
 use fault_core::{ApiFault, Fault, FromFault};
 
-/// Should expand to: one static `[FaultSpec; 5]`, one `__fault_entry` match with five arms,
+/// Should expand to: one static `[CatalogueEntry; 6]` (each entry's `FaultSpec`, doc comment,
+/// message and field roles; `Inner`'s a closure reaching `Small`'s catalogue), one `__fault_entry` match with six arms,
 /// `Display` with `write_str` for fixed text and `write!` for the interpolated arms, `Error`
 /// with a `source` match and a `_ => None` arm, and `From<std::io::Error>`.
 #[derive(Debug, ApiFault)]
@@ -47,6 +48,15 @@ pub enum Everything {
     /// Delegates to another fault.
     #[fault(transparent)]
     Inner(Small),
+}
+
+/// A parameter bounded inline and wrapped: the `E: ApiFault` bound the derive adds must not
+/// read as the user's second bound location (`clippy::multiple_bound_locations`).
+#[derive(Debug, ApiFault)]
+pub enum Bounded<E: ApiFault + 'static> {
+    /// Delegates.
+    #[fault(transparent)]
+    Inner(E),
 }
 
 /// A small fault to wrap.
@@ -188,4 +198,6 @@ fn the_shapes_compile_under_deny_pedantic() {
         Some(ReadBackWrapper(ReadBack::Inner(Small)))
     ));
     assert!(Empty::from_fault(&fault).is_none());
+    assert_eq!(Everything::catalogue().len(), 6);
+    assert_eq!(Bounded::<Small>::catalogue().len(), 1);
 }

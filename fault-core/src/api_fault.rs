@@ -1,6 +1,6 @@
 //! [`ApiFault`]: the trait every derived error implements.
 
-use crate::{Context, ErrType, Fault, FaultSpec, Format};
+use crate::{CatalogueEntry, Context, ErrType, Fault, FaultSpec, Format};
 use bytes::Bytes;
 use http::{Response, StatusCode};
 use std::error::Error;
@@ -69,6 +69,18 @@ pub trait ApiFault: Error {
     /// type; `None` for a hand-written implementation.
     fn spec(&self) -> Option<&'static FaultSpec> {
         None
+    }
+
+    /// Every variant of the type, as static data: what a docs table, an OpenAPI fragment or
+    /// a stability check reads (see [`Catalogue`](crate::Catalogue)). The derive fills it;
+    /// a hand-written implementation lists nothing. Not part of the object-safe surface: call
+    /// it on the type, `MyError::catalogue()`.
+    #[must_use]
+    fn catalogue() -> &'static [CatalogueEntry]
+    where
+        Self: Sized,
+    {
+        &[]
     }
 
     /// The wire format the type declares (`format = "..."`), else RFC 9457 problem details.

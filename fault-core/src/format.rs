@@ -1,5 +1,6 @@
 //! [`Format`]: the wire formats a fault can be written in and read from.
 
+use crate::Encoding;
 use core::fmt;
 
 /// A wire format: the shape of the status line, headers and body an API family sends.
@@ -88,6 +89,38 @@ impl Format {
             Format::ApiWg => "api_wg",
             Format::Placement => "placement",
             Format::Problem => "problem",
+        }
+    }
+
+    /// The encodings this format is written in, the one it uses when the request's `Accept`
+    /// prefers none first: JSON and XML for the OpenStack and load balancer faults, one for
+    /// the others.
+    ///
+    /// ```
+    /// use fault_core::{Encoding, Format};
+    ///
+    /// assert_eq!(Format::OpenStack.encodings(), [Encoding::Json, Encoding::Xml]);
+    /// assert_eq!(Format::LoadBalancer.encodings(), [Encoding::Xml, Encoding::Json]);
+    /// assert_eq!(Format::Heat.encodings(), [Encoding::Xml]);
+    /// ```
+    #[must_use]
+    pub const fn encodings(self) -> &'static [Encoding] {
+        match self {
+            Format::OpenStack => &[Encoding::Json, Encoding::Xml],
+            Format::LoadBalancer => &[Encoding::Xml, Encoding::Json],
+            Format::AwsQuery
+            | Format::Heat
+            | Format::Ec2Query
+            | Format::AwsRestXml
+            | Format::S3 => &[Encoding::Xml],
+            Format::AwsJson10
+            | Format::AwsJson11
+            | Format::AwsRestJson
+            | Format::Keystone
+            | Format::Neutron
+            | Format::ApiWg
+            | Format::Placement
+            | Format::Problem => &[Encoding::Json],
         }
     }
 

@@ -331,6 +331,70 @@
 //!
 //! None is on by default. The `integrations` module documents each, with tested examples.
 //!
+//! # Catalogue
+//!
+//! The derive also emits the type's catalogue, as one `static` array: for each variant its
+//! facts ([`FaultSpec`]: title, status, err_type, API-WG code, fixed message), its doc comment,
+//! its `message` as written, and its fields with their roles ([`CatalogueEntry`],
+//! [`FieldRole`]). [`ApiFault::catalogue`] hands it out without allocating; call it on the
+//! type (`VolumeError::catalogue()`), as it is not part of the object-safe surface.
+//! [`Catalogue`] reads it, replacing each `transparent` variant by the faults of the type it
+//! wraps, sent in the outer type's format, and renders it:
+//!
+//! - [`Catalogue::markdown_table`] and [`Catalogue::rst_table`]: the fault table of the
+//!   OpenStack API references (fault type, associated error code, description), the
+//!   description being the doc comment's first paragraph, else the fixed message;
+//! - [`Catalogue::error_codes_rst`] (and `_markdown`): Placement's list of API-WG codes;
+//! - [`Catalogue::openapi`]: the `components` of an OpenAPI 3.1 document, a response and body
+//!   schemas per fault, with examples written by the real renderer;
+//!   [`Catalogue::openapi_responses`]: an operation's `responses`, keyed by status. With the
+//!   `utoipa` cargo feature every derived type implements `utoipa::IntoResponses`;
+//! - [`catalogue::assert_stable`]: a test that fails when a published title, status or API-WG
+//!   code changes, or a fault goes away, against a committed snapshot.
+//!
+//! ```
+//! use fault_core::{ApiFault, Catalogue, FieldRole, Format};
+//!
+//! #[derive(Debug, ApiFault)]
+//! #[fault(format = "openstack", rename_all = "camelCase")]
+//! pub enum VolumeError {
+//!     /// The back-end services did not find anything matching the Request-URI.
+//!     ///
+//!     /// Only the first paragraph goes into tables.
+//!     #[fault(code = 404, message = "Volume {id} could not be found.")]
+//!     ItemNotFound { id: String },
+//!     /// Either the number of entities in the request is larger than allowed limits, or the
+//!     /// user has exceeded allowable request rate limits.
+//!     #[fault(code = 413, message = "Over the limit.")]
+//!     OverLimit {
+//!         #[fault(retry_after)]
+//!         retry_after: u64,
+//!     },
+//! }
+//!
+//! let [not_found, _] = VolumeError::catalogue() else { unreachable!() };
+//! assert_eq!(not_found.variant(), Some("ItemNotFound"));
+//! assert_eq!(not_found.message(), Some("Volume {id} could not be found."));
+//! assert_eq!(not_found.fields()[0].roles(), [FieldRole::Message]);
+//! assert_eq!(not_found.spec().unwrap().title(), "itemNotFound");
+//!
+//! let catalogue = Catalogue::of::<VolumeError>();
+//! assert_eq!(
+//!     catalogue.markdown_table().lines().nth(2),
+//!     Some("| `itemNotFound` | 404 | The back-end services did not find anything matching the Request-URI. |")
+//! );
+//! assert!(catalogue.iter().all(|fault| fault.format() == Format::OpenStack));
+//!
+//! let openapi = catalogue.openapi();
+//! let over = &openapi["responses"]["VolumeError.OverLimit"];
+//! assert_eq!(over["headers"]["retry-after"]["example"], "30");
+//! assert_eq!(
+//!     over["content"]["application/json; charset=UTF-8"]["example"]["overLimit"]["retryAfter"],
+//!     "30"
+//! );
+//! assert_eq!(catalogue.openapi_responses()["404"]["$ref"], "#/components/responses/VolumeError.ItemNotFound");
+//! ```
+//!
 //! # Compile errors
 //!
 //! Every mistake is a compile error at its culprit, all of them in one compile: a variant
@@ -356,6 +420,7 @@
 #![warn(missing_docs)]
 
 mod api_fault;
+pub mod catalogue;
 mod context;
 mod err_type;
 mod fault;
@@ -371,6 +436,7 @@ mod text;
 mod wire;
 
 pub use api_fault::ApiFault;
+pub use catalogue::{Catalogue, CatalogueEntry, CatalogueFault, CatalogueField, FieldRole};
 pub use context::{Context, Microversion, is_valid_request_id, new_request_id};
 pub use err_type::ErrType;
 pub use fault::{Extra, Fault, RetryAfter};

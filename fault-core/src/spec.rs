@@ -5,7 +5,7 @@ use http::StatusCode;
 
 /// The fixed facts of one fault variant: what the annotations say, known at compile time.
 ///
-/// `#[derive(ApiFault)]` emits one `FaultSpec` per variant in a `static` array, so asking a
+/// `#[derive(ApiFault)]` emits one `FaultSpec` per variant in its `static` catalogue, so asking a
 /// value for its status or title is one `match` to find its spec and a field read.
 /// [`ApiFault::spec`](crate::ApiFault::spec) hands out the spec of a value.
 ///

@@ -21,6 +21,8 @@ pub struct Input<'a> {
 pub struct Variant<'a> {
     pub ident: &'a Ident,
     pub attrs: Attrs,
+    /// The doc comment, unindented as rustdoc does; empty when there is none.
+    pub doc: String,
     pub fields: Vec<Field<'a>>,
     pub message: Option<Message>,
 }
@@ -85,11 +87,11 @@ impl<'a> Variant<'a> {
         cx: &Ctxt,
         input: &DeriveInput,
         ident: &'a Ident,
-        attrs: &[syn::Attribute],
+        attrs_list: &[syn::Attribute],
         fields: &'a Fields,
         place: Place,
     ) -> Self {
-        let attrs = attr::parse(cx, attrs, place);
+        let attrs = attr::parse(cx, attrs_list, place);
         let fields: Vec<Field<'a>> = fields
             .iter()
             .enumerate()
@@ -114,6 +116,7 @@ impl<'a> Variant<'a> {
         Variant {
             ident,
             attrs,
+            doc: doc_text(attrs_list),
             fields,
             message,
         }
@@ -134,6 +137,41 @@ impl<'a> Variant<'a> {
     pub fn field_marked_from(&self) -> Option<&Field<'a>> {
         self.fields.iter().find(|f| f.attrs.from.is_some())
     }
+}
+
+/// The text of the `#[doc = "..."]` attributes (what `///` becomes), one line each, with the
+/// indentation common to all lines removed and blank lines at either end dropped, as rustdoc
+/// shows it. Docs that are not a string literal (`include_str!`) are left out.
+fn doc_text(attrs: &[syn::Attribute]) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("doc")) {
+        if let syn::Meta::NameValue(pair) = &attr.meta
+            && let syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(text),
+                ..
+            }) = &pair.value
+        {
+            // `split`, not `lines`: a blank `///` line is `#[doc = ""]`, and it ends a paragraph.
+            lines.extend(text.value().split('\n').map(str::to_owned));
+        }
+    }
+    let indent = lines
+        .iter()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| line.chars().take_while(|c| c.is_whitespace()).count())
+        .min()
+        .unwrap_or(0);
+    let lines: Vec<String> = lines
+        .iter()
+        .map(|line| {
+            line.chars()
+                .skip(indent)
+                .collect::<String>()
+                .trim_end()
+                .to_owned()
+        })
+        .collect();
+    lines.join("\n").trim_matches('\n').to_owned()
 }
 
 impl<'a> Field<'a> {

@@ -1,15 +1,15 @@
 //! Generates the impls from a checked [`Input`].
 //!
-//! The facts of each variant become a static `FaultSpec`; one `match` (`__fault_entry`) finds a
-//! value's spec, or its inner error when the variant is transparent, and every `ApiFault`
-//! method reads from that. `Display`, `Error` and `From` follow thiserror's shape.
+//! The facts of each variant become a `FaultSpec` in its entry of the type's one static
+//! catalogue (`catalogue.rs`); one `match` (`__fault_entry`) finds a value's spec, or its inner
+//! error when the variant is transparent, and every `ApiFault` method reads from that. `Display`, `Error` and `From` follow thiserror's shape.
 
 use crate::ast::{Field, Input, Variant};
 use crate::attr::{FORMATS, Role};
 use crate::ctxt::Ctxt;
 use crate::generics::{mentions_param, type_params, where_clause};
 use crate::std_impls::{display_fixed_or_formatted, from_impl, source_arm, source_type};
-use crate::{fallback, valid};
+use crate::{catalogue, fallback, valid};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{ToTokens, quote};
 use syn::{DeriveInput, LitStr};
@@ -41,7 +41,8 @@ fn impl_api_fault(input: &Input<'_>) -> TokenStream {
     let generic = !params.is_empty();
     let variants = &input.variants;
 
-    let mut specs = Vec::new();
+    // Each variant's spec, `None` for a transparent one: the catalogue holds them.
+    let mut specs: Vec<Option<TokenStream>> = Vec::new();
     let mut entry_arms = Vec::new();
     let mut transparent_bounds = Vec::new();
     let mut display_arms = Vec::new();
@@ -55,6 +56,7 @@ fn impl_api_fault(input: &Input<'_>) -> TokenStream {
         let self_path = variant_path(input, variant, true);
         let display_arm;
         if variant.is_transparent() {
+            specs.push(None);
             let Some(field) = variant.fields.first() else {
                 continue;
             };
@@ -73,8 +75,8 @@ fn impl_api_fault(input: &Input<'_>) -> TokenStream {
             }
         } else {
             let index = specs.len();
-            specs.push(spec(input, variant));
-            entry_arms.push(quote!(#path { .. } => ::fault_core::__private::Entry::Spec(&__FAULT_SPECS[#index])));
+            specs.push(Some(spec(input, variant)));
+            entry_arms.push(quote!(#path { .. } => ::fault_core::__private::Entry::Spec(::fault_core::__private::spec_of(&__FAULT_CATALOGUE[#index]))));
             display_arm = display_fixed_or_formatted(
                 variant,
                 &self_path,
@@ -107,12 +109,8 @@ fn impl_api_fault(input: &Input<'_>) -> TokenStream {
             }
         }
     });
-    let spec_count = specs.len();
-    let specs_static = (spec_count > 0).then(|| {
-        quote! {
-            static __FAULT_SPECS: [::fault_core::FaultSpec; #spec_count] = [#(#specs),*];
-        }
-    });
+    let catalogue_static =
+        catalogue::catalogue_static(input, &specs, format_tokens(input).as_ref());
 
     let mut entry_generics = input.generics.clone();
     entry_generics.params.insert(0, syn::parse_quote!('__fault));
@@ -178,7 +176,7 @@ fn impl_api_fault(input: &Input<'_>) -> TokenStream {
 
     quote! {
         const _: () = {
-            #specs_static
+            #catalogue_static
 
             fn __fault_entry #entry_impl_generics (__this: &'__fault #ty #ty_generics) -> ::fault_core::__private::Entry<'__fault> #entry_where {
                 #entry_body
@@ -209,6 +207,11 @@ fn impl_api_fault(input: &Input<'_>) -> TokenStream {
                 }
 
                 #default_format
+
+                #[inline]
+                fn catalogue() -> &'static [::fault_core::CatalogueEntry] {
+                    &__FAULT_CATALOGUE
+                }
             }
 
             #std_impls
@@ -216,6 +219,10 @@ fn impl_api_fault(input: &Input<'_>) -> TokenStream {
             #(#from_impls)*
 
             #integrations
+
+            ::fault_core::__private::__impl_utoipa! {
+                [#impl_generics] [#ty #ty_generics] [#fault_where]
+            }
         };
     }
 }

@@ -2,7 +2,8 @@
 //! which re-exports them and documents every attribute key.
 //!
 //! The pipeline: `ast.rs` and `attr.rs` parse the input, `valid.rs` checks it, `expand.rs`
-//! generates the impls, and `fallback.rs` stands in for them when there are errors.
+//! generates the impls (`catalogue.rs` the catalogue's static data), and `fallback.rs` stands
+//! in for them when there are errors.
 //! `from_fault.rs` runs the same pipeline for `FromFault`, with the rules of its own keys.
 
 extern crate proc_macro;
@@ -10,6 +11,7 @@ extern crate proc_macro;
 mod ast;
 mod attr;
 mod case;
+mod catalogue;
 mod ctxt;
 mod expand;
 mod fallback;

@@ -65,8 +65,9 @@ pub enum VolumeFault {
     )]
     Forbidden(String),
 
-    /// The back-end services did not find anything matching the Request-URI. (The seed's
-    /// sample message: "The resource could not be found.")
+    /// The back-end services did not find anything matching the Request-URI.
+    ///
+    /// The seed's sample message: "The resource could not be found."
     #[fault(
         code = 404,
         message = "{0}",

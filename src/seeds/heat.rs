@@ -67,8 +67,9 @@ pub enum HeatError {
     )]
     InternalFailure,
 
-    /// The action or operation requested is invalid. The variant a parsed `InvalidAction`
-    /// fault reads back as (`parse_target`).
+    /// The action or operation requested is invalid.
+    ///
+    /// The variant a parsed `InvalidAction` fault reads back as (`parse_target`).
     #[fault(
         code = 400,
         title = "InvalidAction",
@@ -131,7 +132,9 @@ pub enum HeatError {
     )]
     InvalidQueryParameter,
 
-    /// The query string is malformed. (Heat answers 404 for it.)
+    /// The query string is malformed.
+    ///
+    /// Heat answers 404 for it.
     #[fault(
         code = 404,
         title = "MalformedQueryString",
@@ -196,7 +199,9 @@ pub enum HeatError {
     )]
     ServiceUnavailable,
 
-    /// Request was denied due to request throttling. (Heat answers 400 for it.)
+    /// Request was denied due to request throttling.
+    ///
+    /// Heat answers 400 for it.
     #[fault(
         code = 400,
         title = "Throttling",
@@ -242,8 +247,9 @@ pub enum HeatError {
     )]
     ApiNotImplemented,
 
-    /// Cannot perform action on stack in its current state. Shares the title `InvalidAction`
-    /// with [`HeatError::InvalidAction`].
+    /// Cannot perform action on stack in its current state.
+    ///
+    /// Shares the title `InvalidAction` with [`HeatError::InvalidAction`].
     #[fault(
         code = 400,
         title = "InvalidAction",

@@ -138,12 +138,15 @@ impl<'a> AsDynError<'a> for dyn Error + Send + Sync + 'a {
     }
 }
 
+mod catalogue;
 mod integrations;
 mod read_back;
 mod roles;
+mod utoipa_glue;
 
+pub use catalogue::*;
 #[allow(unused_imports)] // empty without the axum and actix features
 pub use integrations::*;
-
 pub use read_back::*;
 pub use roles::*;
+pub use utoipa_glue::*;

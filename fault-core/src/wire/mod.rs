@@ -87,20 +87,10 @@ impl Out {
 /// The encoding `format` is written in for this context: negotiated between JSON and XML for
 /// the formats that have both, fixed for the rest.
 pub(crate) fn encoding(format: Format, cx: &Context<'_>) -> Encoding {
-    match format {
-        Format::OpenStack => negotiate(cx.accept.as_deref(), Encoding::Json),
-        Format::LoadBalancer => negotiate(cx.accept.as_deref(), Encoding::Xml),
-        Format::AwsQuery | Format::Heat | Format::Ec2Query | Format::AwsRestXml | Format::S3 => {
-            Encoding::Xml
-        }
-        Format::AwsJson10
-        | Format::AwsJson11
-        | Format::AwsRestJson
-        | Format::Keystone
-        | Format::Neutron
-        | Format::ApiWg
-        | Format::Placement
-        | Format::Problem => Encoding::Json,
+    match *format.encodings() {
+        [default, _, ..] => negotiate(cx.accept.as_deref(), default),
+        [only, ..] => only,
+        [] => Encoding::Json,
     }
 }
 
