@@ -133,6 +133,28 @@ fn a_doctype_before_a_fault_is_skipped() {
 }
 
 #[test]
+fn invalid_utf8_is_replaced_and_still_capped() {
+    // Every invalid byte becomes a three-byte U+FFFD: the text kept stays within the limit
+    // (it was three times the limit before the cut).
+    let limits = ParseLimits::default();
+    let fault = parse("text/plain", &vec![0xFF; limits.max_body]);
+    assert!(fault.raw().unwrap().chars().all(|c| c == '\u{FFFD}'));
+    let small = ParseLimits {
+        max_body: 10,
+        ..ParseLimits::default()
+    };
+    let fault = parse_within("text/plain", b"\xCD\xCD\xCD\xCD\xCD", &small);
+    assert_eq!(fault.raw(), Some("\u{FFFD}\u{FFFD}\u{FFFD}"));
+    // Invalid bytes inside a fault: the fault is read, the bytes replaced.
+    let xml = b"<ErrorResponse><Error><Code>C\xFF</Code><Message>m\xC3(</Message></Error></ErrorResponse>";
+    let fault = parse("text/xml", xml);
+    assert_eq!(fault.title(), "C\u{FFFD}");
+    assert_eq!(fault.message(), "m\u{FFFD}(");
+    let fault = parse("application/json", b"\xFE\xFF{\"message\": \"m\"}");
+    assert_eq!(fault.title(), "400");
+}
+
+#[test]
 fn every_prefix_of_every_sample_parses() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/wire-samples.json");
     let samples: Vec<serde_json::Value> =

@@ -22,7 +22,8 @@ use std::fmt;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ParseLimits {
     /// Bytes of the body read; the rest is ignored (default 1 MiB). An error body larger than
-    /// this is not an error body any client needs whole.
+    /// this is not an error body any client needs whole. The text kept in
+    /// [`Fault::raw`](crate::Fault::raw), decoded lossily, is cut to as many bytes.
     pub max_body: usize,
     /// Nesting depth of XML elements kept; deeper elements are skipped (default 32). JSON
     /// nesting is bounded by serde_json's limit of 128.
