@@ -143,3 +143,16 @@ fn placement_codes_survive_from_1_23() {
         assert_eq!(back.format(), Some(Format::Placement));
     }
 }
+
+#[test]
+fn placement_406_reads_back_whatever_the_accept_holds() {
+    // Found by the negotiate fuzz target: Placement's 406 detail quotes the Accept header, and
+    // a blank line in it was taken for the one before the message.
+    let fault = fault_core::Fault::new(fault_core::http::StatusCode::NOT_ACCEPTABLE, "x")
+        .with_message("the message");
+    for accept in ["@\n\n x", "a. \n\n b", "text/\r\n\r\n html", "\u{0}\u{85}"] {
+        let response = fault.render(Format::Placement, &Context::new().with_accept(accept));
+        let back = Fault::from_response(&response);
+        assert_eq!(back.message(), "the message", "{accept:?}");
+    }
+}

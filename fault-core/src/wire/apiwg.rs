@@ -91,7 +91,16 @@ fn webob_detail(r: &Render<'_>, out: &mut Vec<u8>) {
             message(out);
         }
         406 => {
-            let accept = r.cx.accept.as_deref().unwrap_or("*/*");
+            // WebOb writes the header as received, where no control character can be. One in
+            // an `Accept` set in code becomes a space, so the detail's first blank line stays
+            // the one before the message and the message reads back.
+            let accept: String =
+                r.cx.accept
+                    .as_deref()
+                    .unwrap_or("*/*")
+                    .chars()
+                    .map(|c| if c.is_control() { ' ' } else { c })
+                    .collect();
             escape(
                 out,
                 &format!(
