@@ -3,35 +3,11 @@
 //! id and err_type read back as rendered, where the format carries them; where it does not,
 //! they read back as the format's documented stand-in.
 
-use fault_core::{ApiFault, Context, ErrType, Fault, Format};
+mod common;
+
+use common::carries;
+use fault_core::{ApiFault, Context, Encoding, ErrType, Fault, Format};
 use fault_suite::seeds::{ComputeFault, HeatError, LoadBalancerFault, PlacementError, VolumeFault};
-
-/// What a format writes of a fault, so what can come back.
-struct Carries {
-    /// The title: every format but Placement (its title is the reason phrase) and the load
-    /// balancer's JSON (unnamed; read back as nova's name for the status).
-    title: bool,
-    /// `Type`: only the AWS XML shapes.
-    err_type: bool,
-    /// Details as their own field (Heat joins them into the message).
-    details: bool,
-}
-
-fn carries(format: Format, xml: bool) -> Carries {
-    Carries {
-        title: format != Format::Placement && (format != Format::LoadBalancer || xml),
-        err_type: matches!(format, Format::AwsQuery | Format::AwsRestXml | Format::Heat),
-        details: matches!(
-            format,
-            Format::AwsQuery
-                | Format::AwsRestXml
-                | Format::OpenStack
-                | Format::LoadBalancer
-                | Format::Neutron
-                | Format::Problem
-        ),
-    }
-}
 
 fn every_seed_variant() -> Vec<Box<dyn ApiFault>> {
     let message = "Volume 'size' must be an integer <&> \"quoted\" ü";
@@ -80,11 +56,12 @@ fn every_seed_variant_survives_every_format() {
                 let cx = Context::new()
                     .with_request_id("req-rt-1")
                     .with_accept(accept);
-                let xml = Fault::encoding(format, &cx) == fault_core::Encoding::Xml;
+                let encoding = Fault::encoding(format, &cx);
+                let xml = encoding == Encoding::Xml;
                 let response = err.to_response(format, &cx);
                 let back = Fault::from_response(&response);
                 let what = format!("{} as {format} ({accept})", sent.title());
-                let can = carries(format, xml);
+                let can = carries(format, encoding);
 
                 assert_eq!(back.status(), sent.status(), "{what}: status");
                 if can.title {

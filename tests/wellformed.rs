@@ -2,8 +2,10 @@
 //! reader to one root, JSON parses with serde_json, and the message reads back (characters XML
 //! 1.0 forbids come back as U+FFFD, the one documented change).
 
+mod common;
+
+use common::{assert_well_formed_xml, read_back};
 use fault_core::{Context, Encoding, Fault, Format, http::StatusCode};
-use quick_xml::events::Event;
 
 fn hostile() -> Vec<String> {
     let mut all = vec![
@@ -21,55 +23,6 @@ fn hostile() -> Vec<String> {
     all.push("x".repeat(1 << 20));
     all.push("<&>\u{0}".repeat(1 << 16));
     all
-}
-
-/// What a string is expected to read back as from a format of `encoding`.
-fn expected(text: &str, encoding: Encoding) -> String {
-    match encoding {
-        Encoding::Json => text.to_owned(),
-        Encoding::Xml => text
-            .chars()
-            .map(|c| match c {
-                '\t' | '\n' | '\r' => c,
-                '\u{0}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}' => '\u{FFFD}',
-                c => c,
-            })
-            .collect(),
-    }
-}
-
-fn assert_well_formed_xml(body: &[u8], what: &str) {
-    let mut reader = quick_xml::Reader::from_reader(body);
-    reader.config_mut().check_end_names = true;
-    let mut depth = 0usize;
-    let mut roots = 0usize;
-    let mut buf = Vec::new();
-    loop {
-        match reader.read_event_into(&mut buf) {
-            Ok(Event::Start(_)) => {
-                if depth == 0 {
-                    roots += 1;
-                }
-                depth += 1;
-            }
-            Ok(Event::Empty(_)) if depth == 0 => roots += 1,
-            Ok(Event::End(_)) => depth -= 1,
-            Ok(Event::Text(text)) if depth == 0 => {
-                assert!(text.trim().is_empty(), "{what}: text outside the root");
-            }
-            Ok(Event::Eof) => break,
-            Ok(_) => {}
-            Err(e) => panic!("{what}: malformed XML at {}: {e}", reader.buffer_position()),
-        }
-        buf.clear();
-    }
-    assert_eq!((roots, depth), (1, 0), "{what}: one closed root element");
-    // No character XML 1.0 forbids made it into the document.
-    let text = std::str::from_utf8(body).unwrap();
-    assert!(
-        !text.chars().any(|c| matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')),
-        "{what}: a forbidden character"
-    );
 }
 
 #[test]
@@ -109,7 +62,7 @@ fn every_format_writes_well_formed_bodies_that_read_back() {
                 // Reading back is bounded by the parse limit (1 MiB); larger bodies are cut.
                 if response.body().len() <= fault_core::ParseLimits::default().max_body {
                     let back = Fault::from_response(&response);
-                    let mut want = expected(&text, encoding);
+                    let mut want = read_back(&text, encoding);
                     if format == Format::Heat {
                         want = format!("{want}:{want}");
                     }
