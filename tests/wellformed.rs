@@ -117,3 +117,32 @@ fn a_title_that_is_no_xml_name_still_gives_well_formed_xml() {
         assert_well_formed_xml(response.body(), &format.to_string());
     }
 }
+
+#[test]
+fn retry_after_dates_outside_what_http_can_name_still_render() {
+    // httpdate panics on a time before 1970 or after 9999; rendering must not.
+    use fault_core::RetryAfter;
+    use std::time::{Duration, SystemTime, UNIX_EPOCH};
+    let cases = [
+        (
+            UNIX_EPOCH - Duration::from_secs(1),
+            "Thu, 01 Jan 1970 00:00:00 GMT",
+        ),
+        (
+            UNIX_EPOCH + Duration::from_secs(1 << 40),
+            "Fri, 31 Dec 9999 23:59:59 GMT",
+        ),
+        (
+            UNIX_EPOCH + Duration::from_secs(784_111_777),
+            "Sun, 06 Nov 1994 08:49:37 GMT",
+        ),
+    ];
+    for (at, header) in cases {
+        let fault = Fault::new(StatusCode::TOO_MANY_REQUESTS, "overLimit")
+            .with_retry_after(RetryAfter::At(at));
+        for format in Format::ALL {
+            let response = fault.render(format, &Context::new());
+            assert_eq!(response.headers()["retry-after"], header, "{format}");
+        }
+    }
+}

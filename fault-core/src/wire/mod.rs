@@ -172,7 +172,19 @@ fn request_id<'f>(fault: &'f Fault<'_>, cx: &'f Context<'_>) -> Option<Cow<'f, s
 fn retry_after_header(retry_after: RetryAfter) -> String {
     match retry_after {
         RetryAfter::Seconds(seconds) => seconds.to_string(),
-        RetryAfter::At(at) => httpdate::fmt_http_date(at),
+        RetryAfter::At(at) => httpdate::fmt_http_date(http_date_range(at)),
+    }
+}
+
+/// `at` within the years an HTTP date can name (1970 to 9999), where `httpdate` would panic
+/// outside them: a moment before 1970 is as past as 1970 (retry now), one after 9999 as far
+/// off as the last second of 9999.
+fn http_date_range(at: SystemTime) -> SystemTime {
+    const LAST: std::time::Duration = std::time::Duration::from_secs(253_402_300_799);
+    match at.duration_since(SystemTime::UNIX_EPOCH) {
+        Err(_) => SystemTime::UNIX_EPOCH,
+        Ok(since) if since > LAST => SystemTime::UNIX_EPOCH + LAST,
+        Ok(_) => at,
     }
 }
 
