@@ -9,6 +9,7 @@ use fault_core::http::{Method, StatusCode};
 use fault_core::{Context, ErrType, Fault, Format, Microversion, RetryAfter, is_valid_request_id};
 use fault_fuzz::{check_response, expected_message, is_plain_name};
 use libfuzzer_sys::fuzz_target;
+use std::time::{Duration, UNIX_EPOCH};
 
 #[derive(Arbitrary, Debug)]
 struct Input {
@@ -24,6 +25,8 @@ struct Input {
     code: Option<String>,
     namespace: Option<String>,
     retry_after: Option<u32>,
+    /// Seconds from the epoch, either way: a `Retry-After` date, any year.
+    retry_at: Option<i64>,
     err_type: u8,
     instance: Option<String>,
     host_id: Option<String>,
@@ -67,6 +70,17 @@ fuzz_target!(|input: Input| {
     if let Some(seconds) = input.retry_after {
         fault = fault.with_retry_after(RetryAfter::Seconds(seconds.into()));
     }
+    let at = input.retry_at.and_then(|offset| {
+        let span = Duration::from_secs(offset.unsigned_abs());
+        if offset < 0 {
+            UNIX_EPOCH.checked_sub(span)
+        } else {
+            UNIX_EPOCH.checked_add(span)
+        }
+    });
+    if let Some(at) = at {
+        fault = fault.with_retry_after(RetryAfter::At(at));
+    }
     // The message must read back when nothing else in the body could be mistaken for it.
     let plain = is_plain_name(&input.title) && input.extras.iter().all(|(n, _)| is_plain_name(n));
     for accept in ["application/json", "application/xml"] {
@@ -97,6 +111,12 @@ fuzz_target!(|input: Input| {
             let response = fault.render(format, &cx);
             check_response(&response, encoding, &what);
             assert_eq!(response.status(), status, "{what}");
+            if format == Format::Keystone && status == StatusCode::UNAUTHORIZED {
+                assert!(
+                    response.headers().contains_key("www-authenticate"),
+                    "{what}"
+                );
+            }
             // The id sent is the fault's or the context's when it is safe, else a fresh one.
             let given = input
                 .request_id

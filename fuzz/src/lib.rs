@@ -26,7 +26,9 @@ pub fn split_response(data: &[u8]) -> (StatusCode, HeaderMap, &[u8]) {
         .and_then(|s| s.trim().parse::<u16>().ok())
         .and_then(|n| StatusCode::from_u16(n).ok())
         .unwrap_or_else(|| {
-            let sum = status_line.iter().fold(0u16, |sum, &b| sum.wrapping_add(b.into()));
+            let sum = status_line
+                .iter()
+                .fold(0u16, |sum, &b| sum.wrapping_add(b.into()));
             StatusCode::from_u16(400 + sum % 200).unwrap_or(StatusCode::BAD_REQUEST)
         });
     let (head, body) = match find(rest, b"\n\n") {
