@@ -122,7 +122,7 @@ fn a_title_that_is_no_xml_name_still_gives_well_formed_xml() {
 fn retry_after_dates_outside_what_http_can_name_still_render() {
     // httpdate panics on a time before 1970 or after 9999; rendering must not.
     use fault_core::RetryAfter;
-    use std::time::{Duration, SystemTime, UNIX_EPOCH};
+    use std::time::{Duration, UNIX_EPOCH};
     let cases = [
         (
             UNIX_EPOCH - Duration::from_secs(1),
