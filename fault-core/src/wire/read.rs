@@ -11,13 +11,21 @@ use std::fmt;
 
 /// How much of a body [`Fault::parse_with`](crate::Fault::parse_with) reads.
 ///
+/// Within these limits parsing takes time and memory linear in `max_body`, whatever the body
+/// holds: a body is cut at `max_body` bytes before it is decoded (invalid UTF-8 becoming
+/// U+FFFD), JSON nested past serde_json's limit of 128 is read as plain text, XML past
+/// `max_depth` or `max_elements` is skipped, and an entity a DOCTYPE defines is never expanded
+/// (`&name;` stays as written; no external entity is ever fetched or read).
+///
 /// ```
-/// use fault_core::ParseLimits;
+/// use fault_core::{Fault, ParseLimits, http::{HeaderMap, StatusCode}};
 ///
 /// let limits = ParseLimits::default();
 /// assert_eq!(limits.max_body, 1 << 20);
-/// let strict = ParseLimits { max_body: 64 * 1024, ..ParseLimits::default() };
-/// assert!(strict.max_depth <= 64);
+/// let strict = ParseLimits { max_body: 16, ..ParseLimits::default() };
+/// let body = br#"{"itemNotFound": {"code": 404, "message": "gone"}}"#;
+/// let fault = Fault::parse_with(StatusCode::NOT_FOUND, &HeaderMap::new(), body, &strict);
+/// assert_eq!(fault.raw(), Some(r#"{"itemNotFound":"#));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ParseLimits {
