@@ -40,10 +40,16 @@ for target in "${targets[@]}"; do
             -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
         ;;
     minimize)
-        # Merge seeds, the committed corpus and the finds into a fresh directory, then drop
-        # the seeds (named, like libFuzzer's files, by the SHA-1 of their bytes).
+        # libFuzzer's merge (what `cargo fuzz cmin` runs) into a directory that starts with
+        # the seeds, so that only inputs adding coverage beyond them are added; edges only
+        # (no hit counts, no value profile), which keeps the corpus small. Then the seeds,
+        # named like libFuzzer's files by the SHA-1 of their bytes, are taken out again.
         merged=$(mktemp -d)
-        cargo fuzz run "${build[@]}" "$target" "$merged" "${dirs[@]:1}" "found/$target" -- -merge=1
+        if [[ -d seeds/$target ]]; then
+            cp "seeds/$target"/* "$merged/"
+        fi
+        cargo fuzz run "${build[@]}" "$target" "$merged" "corpus/$target" "found/$target" -- \
+            -merge=1 -use_counters=0 -use_value_profile=0
         if [[ -d seeds/$target ]]; then
             for seed in "seeds/$target"/*; do rm -f "$merged/$(basename "$seed")"; done
         fi
