@@ -133,3 +133,25 @@ fn placement_406_reads_back_whatever_the_accept_holds() {
         assert_eq!(back.message(), "the message", "{accept:?}");
     }
 }
+
+#[test]
+fn api_wg_messages_keep_a_leading_blank_line() {
+    // Found by tests/properties.rs: for a status WebOb has no text for, an API-WG message
+    // starting with "\n\n " was taken for Placement's WebOb wrapping and cut.
+    let status = fault_core::http::StatusCode::from_u16(419).unwrap();
+    for message in ["\n\n ", "\n\n x", "\n\n x  "] {
+        let fault = Fault::new(status, "A").with_message(message);
+        for format in [Format::ApiWg, Format::Placement] {
+            let back = Fault::from_response(&fault.render(format, &Context::new()));
+            assert_eq!(back.message(), message, "{format}: {message:?}");
+        }
+    }
+    // Also found there: Placement's 405, 406 and 501 end with the message, and its trailing
+    // spaces were cut as if they were WebOb's.
+    for status in [405, 406, 501] {
+        let status = fault_core::http::StatusCode::from_u16(status).unwrap();
+        let fault = Fault::new(status, "A").with_message("ends in two spaces  ");
+        let back = Fault::from_response(&fault.render(Format::Placement, &Context::new()));
+        assert_eq!(back.message(), "ends in two spaces  ", "{status}");
+    }
+}
