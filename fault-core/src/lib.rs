@@ -363,7 +363,7 @@ pub use negotiate::{Encoding, negotiate};
 pub use response::ReasonPhrase;
 pub use spec::FaultSpec;
 pub use text::Text;
-pub use wire::read::ParseLimits;
+pub use wire::limits::ParseLimits;
 
 /// The `http` crate this one builds on, re-exported so users name the same `StatusCode`.
 pub use http;

@@ -7,6 +7,7 @@
 pub(crate) mod apiwg;
 pub(crate) mod aws;
 pub(crate) mod json;
+pub(crate) mod limits;
 pub(crate) mod openstack;
 mod parse;
 pub(crate) mod problem;

@@ -1,7 +1,8 @@
 //! Reading any error response back into a [`Fault`]: the headers' hints, the body's family,
 //! and the fallbacks when no family claims it.
 
-use super::read::{Element, Json, ParseLimits};
+use super::limits::ParseLimits;
+use super::read::{Element, Json};
 use super::{apiwg, aws, openstack, problem};
 use crate::{ErrType, Fault, Format, RetryAfter};
 use http::{HeaderMap, StatusCode};
