@@ -41,14 +41,18 @@ for target in "${targets[@]}"; do
         ;;
     minimize)
         # libFuzzer's merge (what `cargo fuzz cmin` runs) into a directory that starts with
-        # the seeds, so that only inputs adding coverage beyond them are added; edges only
-        # (no hit counts, no value profile), which keeps the corpus small. Then the seeds,
-        # named like libFuzzer's files by the SHA-1 of their bytes, are taken out again.
+        # the seeds and the committed corpus, so that only finds adding coverage beyond both
+        # are added (and the committed files stay as they are); edges only (no hit counts, no
+        # value profile), which keeps the corpus small. Then the seeds, named like libFuzzer's
+        # files by the SHA-1 of their bytes, are taken out again. To shrink the corpus from
+        # scratch, empty fuzz/corpus/TARGET first.
         merged=$(mktemp -d)
-        if [[ -d seeds/$target ]]; then
-            cp "seeds/$target"/* "$merged/"
-        fi
-        cargo fuzz run "${build[@]}" "$target" "$merged" "corpus/$target" "found/$target" -- \
+        for dir in "seeds/$target" "corpus/$target"; do
+            if [[ -d $dir ]] && [[ -n $(ls -A "$dir") ]]; then
+                cp "$dir"/* "$merged/"
+            fi
+        done
+        cargo fuzz run "${build[@]}" "$target" "$merged" "found/$target" -- \
             -merge=1 -use_counters=0 -use_value_profile=0
         if [[ -d seeds/$target ]]; then
             for seed in "seeds/$target"/*; do rm -f "$merged/$(basename "$seed")"; done
