@@ -389,6 +389,24 @@ fn keystone_as_flask_writes_it() {
     );
 }
 
+#[test]
+fn keystone_always_sends_a_challenge_on_401() {
+    // An auth URI that cannot be a quoted header value used to drop the whole header.
+    for uri in [
+        "https://k\r\nx",
+        "https://k/ü",
+        "https://k/\"x",
+        "https://k/\\",
+    ] {
+        let response = KeystoneError::Unauthorized.response(&Context::new().with_auth_uri(uri));
+        assert_eq!(
+            header(&response, "www-authenticate"),
+            Some("Keystone"),
+            "{uri:?}"
+        );
+    }
+}
+
 #[derive(Debug, ApiFault)]
 #[fault(format = "neutron")]
 enum NeutronError {

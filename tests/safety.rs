@@ -101,3 +101,73 @@ fn the_debug_switch_exposes_everything_and_is_off_by_default() {
 fn response_body(response: &fault_core::http::Response<bytes::Bytes>) -> &[u8] {
     response.body()
 }
+
+/// An upstream error whose `Display` carries whatever the property gives it.
+#[derive(Debug)]
+struct Upstream(String);
+
+impl std::fmt::Display for Upstream {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "upstream refused credentials {}", self.0)
+    }
+}
+
+impl std::error::Error for Upstream {}
+
+#[derive(Debug, ApiFault)]
+enum Wrapping {
+    #[fault(code = 500, title = "InternalFailure", message = "query failed: {0}")]
+    Source(#[fault(source)] Upstream),
+    #[fault(code = 502, message = "{0}")]
+    Gateway(#[fault(from)] Upstream),
+    #[fault(
+        code = 504,
+        message = "timeout at {host}",
+        explanation = "The upstream timed out."
+    )]
+    Timeout { host: String },
+    #[fault(
+        code = 400,
+        title = "InvalidParameterValue",
+        message = "bad value: {0}"
+    )]
+    Invalid(String),
+    #[fault(code = 409, message = "conflict on {0}", expose)]
+    ExposedConflict(String),
+    #[fault(code = 503, message = "{0}", expose)]
+    Exposed(String),
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, ..Default::default() })]
+
+    /// Whatever the secret, a hidden 5xx sends it nowhere; a 4xx, or an `expose`d 5xx, sends
+    /// its message in every format that has a body.
+    #[test]
+    fn secrets_stay_in_display(secret in "[A-Za-z0-9]{16,32}", id in "[a-z0-9-]{1,40}") {
+        let hidden = [
+            Wrapping::Source(Upstream(secret.clone())),
+            Wrapping::Gateway(Upstream(secret.clone())),
+            Wrapping::Timeout { host: secret.clone() },
+        ];
+        let shown = [
+            Wrapping::Invalid(secret.clone()),
+            Wrapping::ExposedConflict(secret.clone()),
+            Wrapping::Exposed(secret.clone()),
+        ];
+        for format in Format::ALL {
+            for accept in ["application/json", "application/xml"] {
+                let cx = Context::new().with_accept(accept).with_request_id(id.as_str());
+                for err in &hidden {
+                    proptest::prop_assert!(err.to_string().contains(&secret));
+                    let all = bytes_of(&err.to_response(format, &cx));
+                    proptest::prop_assert!(!contains(&all, &secret), "{:?} as {} ({})", err, format, accept);
+                }
+                for err in &shown {
+                    let response = err.to_response(format, &cx);
+                    proptest::prop_assert!(contains(response.body(), &secret), "{:?} as {}", err, format);
+                }
+            }
+        }
+    }
+}

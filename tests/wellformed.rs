@@ -2,8 +2,10 @@
 //! reader to one root, JSON parses with serde_json, and the message reads back (characters XML
 //! 1.0 forbids come back as U+FFFD, the one documented change).
 
+mod common;
+
+use common::{assert_well_formed_xml, read_back};
 use fault_core::{Context, Encoding, Fault, Format, http::StatusCode};
-use quick_xml::events::Event;
 
 fn hostile() -> Vec<String> {
     let mut all = vec![
@@ -21,55 +23,6 @@ fn hostile() -> Vec<String> {
     all.push("x".repeat(1 << 20));
     all.push("<&>\u{0}".repeat(1 << 16));
     all
-}
-
-/// What a string is expected to read back as from a format of `encoding`.
-fn expected(text: &str, encoding: Encoding) -> String {
-    match encoding {
-        Encoding::Json => text.to_owned(),
-        Encoding::Xml => text
-            .chars()
-            .map(|c| match c {
-                '\t' | '\n' | '\r' => c,
-                '\u{0}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}' => '\u{FFFD}',
-                c => c,
-            })
-            .collect(),
-    }
-}
-
-fn assert_well_formed_xml(body: &[u8], what: &str) {
-    let mut reader = quick_xml::Reader::from_reader(body);
-    reader.config_mut().check_end_names = true;
-    let mut depth = 0usize;
-    let mut roots = 0usize;
-    let mut buf = Vec::new();
-    loop {
-        match reader.read_event_into(&mut buf) {
-            Ok(Event::Start(_)) => {
-                if depth == 0 {
-                    roots += 1;
-                }
-                depth += 1;
-            }
-            Ok(Event::Empty(_)) if depth == 0 => roots += 1,
-            Ok(Event::End(_)) => depth -= 1,
-            Ok(Event::Text(text)) if depth == 0 => {
-                assert!(text.trim().is_empty(), "{what}: text outside the root");
-            }
-            Ok(Event::Eof) => break,
-            Ok(_) => {}
-            Err(e) => panic!("{what}: malformed XML at {}: {e}", reader.buffer_position()),
-        }
-        buf.clear();
-    }
-    assert_eq!((roots, depth), (1, 0), "{what}: one closed root element");
-    // No character XML 1.0 forbids made it into the document.
-    let text = std::str::from_utf8(body).unwrap();
-    assert!(
-        !text.chars().any(|c| matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')),
-        "{what}: a forbidden character"
-    );
 }
 
 #[test]
@@ -109,7 +62,7 @@ fn every_format_writes_well_formed_bodies_that_read_back() {
                 // Reading back is bounded by the parse limit (1 MiB); larger bodies are cut.
                 if response.body().len() <= fault_core::ParseLimits::default().max_body {
                     let back = Fault::from_response(&response);
-                    let mut want = expected(&text, encoding);
+                    let mut want = read_back(&text, encoding);
                     if format == Format::Heat {
                         want = format!("{want}:{want}");
                     }
@@ -162,5 +115,52 @@ fn a_title_that_is_no_xml_name_still_gives_well_formed_xml() {
     ] {
         let response = fault.render(format, &Context::new().with_accept("application/xml"));
         assert_well_formed_xml(response.body(), &format.to_string());
+    }
+}
+
+#[test]
+fn retry_after_dates_outside_what_http_can_name_still_render() {
+    // httpdate panics on a time before 1970 or after 9999; rendering must not.
+    use fault_core::RetryAfter;
+    use std::time::{Duration, UNIX_EPOCH};
+    let cases = [
+        (
+            UNIX_EPOCH - Duration::from_secs(1),
+            "Thu, 01 Jan 1970 00:00:00 GMT",
+        ),
+        (
+            UNIX_EPOCH + Duration::from_secs(1 << 40),
+            "Fri, 31 Dec 9999 23:59:59 GMT",
+        ),
+        (
+            UNIX_EPOCH + Duration::from_secs(784_111_777),
+            "Sun, 06 Nov 1994 08:49:37 GMT",
+        ),
+    ];
+    for (at, header) in cases {
+        let fault = Fault::new(StatusCode::TOO_MANY_REQUESTS, "overLimit")
+            .with_retry_after(RetryAfter::At(at));
+        let past = at < std::time::SystemTime::now();
+        for format in Format::ALL {
+            let response = fault.render(format, &Context::new());
+            let sent = response.headers()["retry-after"].to_str().unwrap();
+            // The OpenStack family sends seconds, as its clients `int()` the header.
+            let openstack = matches!(
+                format,
+                Format::OpenStack
+                    | Format::LoadBalancer
+                    | Format::Keystone
+                    | Format::Neutron
+                    | Format::ApiWg
+                    | Format::Placement
+            );
+            match (openstack, past) {
+                (true, true) => assert_eq!(sent, "0", "{format}"),
+                (true, false) => {
+                    assert!(sent.parse::<u64>().is_ok_and(|s| s > 0), "{format}: {sent}")
+                }
+                (false, _) => assert_eq!(sent, header, "{format}"),
+            }
+        }
     }
 }

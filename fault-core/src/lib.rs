@@ -449,7 +449,7 @@ pub use request::{ContextReader, REQUEST_ID_HEADERS};
 pub use response::ReasonPhrase;
 pub use spec::FaultSpec;
 pub use text::Text;
-pub use wire::read::ParseLimits;
+pub use wire::limits::ParseLimits;
 
 /// The `http` crate this one builds on, re-exported so users name the same `StatusCode`.
 pub use http;

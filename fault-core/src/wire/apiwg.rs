@@ -91,7 +91,16 @@ fn webob_detail(r: &Render<'_>, out: &mut Vec<u8>) {
             message(out);
         }
         406 => {
-            let accept = r.cx.accept.as_deref().unwrap_or("*/*");
+            // WebOb writes the header as received, where no control character can be. One in
+            // an `Accept` set in code becomes a space, so the detail's first blank line stays
+            // the one before the message and the message reads back.
+            let accept: String =
+                r.cx.accept
+                    .as_deref()
+                    .unwrap_or("*/*")
+                    .chars()
+                    .map(|c| if c.is_control() { ' ' } else { c })
+                    .collect();
             escape(
                 out,
                 &format!(
@@ -204,7 +213,9 @@ pub(crate) fn from_json(
     );
     let mut fault = parsed(status, title, format);
     if let Some(detail) = first.get("detail").and_then(Json::text) {
-        fault.message = strip_webob(status, &detail).to_owned().into();
+        fault.message = strip_webob(status, &detail, hints.placement)
+            .to_owned()
+            .into();
     }
     if let Some(code) = first.get("code").and_then(Json::as_str) {
         fault.code = Some(code.to_owned().into());
@@ -225,19 +236,25 @@ pub(crate) fn from_json(
 }
 
 /// The message inside WebOb's text around it (see `webob_detail`), or `detail` unchanged.
-fn strip_webob(status: StatusCode, detail: &str) -> &str {
+///
+/// For a status WebOb has no text for, the text around is only the blank line and spaces:
+/// that is taken for WebOb's only from a response that says it is Placement's, since any
+/// other API-WG message may well start with a blank line.
+fn strip_webob(status: StatusCode, detail: &str, placement: bool) -> &str {
     let Some((head, rest)) = detail.split_once("\n\n ") else {
         return detail;
     };
     let explanation = webob_explanation(status.as_u16())
         .or(status.canonical_reason())
         .unwrap_or("");
-    let known =
-        head == explanation || matches!(status.as_u16(), 405 | 406 | 501) && head.ends_with(". ");
-    if !known {
-        return detail;
+    if matches!(status.as_u16(), 405 | 406 | 501) && head.ends_with(". ") {
+        // The three that name the request end with the message itself.
+        rest
+    } else if (placement || !head.is_empty()) && head == explanation {
+        rest.strip_suffix("  ").unwrap_or(rest)
+    } else {
+        detail
     }
-    rest.strip_suffix("  ").unwrap_or(rest)
 }
 
 use std::borrow::Cow;

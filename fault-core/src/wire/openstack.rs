@@ -157,8 +157,14 @@ fn keystone(r: &Render<'_>, out: &mut Out) {
     out.content_type("application/json");
     out.header(http::header::VARY, "X-Auth-Token");
     if fault.status == StatusCode::UNAUTHORIZED {
+        // A 401 must carry a challenge (RFC 9110 §11.6.1): a URI that cannot stand in a
+        // quoted header value is left out, not allowed to drop the whole header.
+        let quotable = |uri: &str| {
+            uri.bytes()
+                .all(|b| b == b' ' || (b.is_ascii_graphic() && b != b'"' && b != b'\\'))
+        };
         let challenge = match &r.cx.auth_uri {
-            Some(uri) if !uri.contains('"') => format!("Keystone uri=\"{uri}\""),
+            Some(uri) if quotable(uri) => format!("Keystone uri=\"{uri}\""),
             _ => "Keystone".to_owned(),
         };
         out.header(http::header::WWW_AUTHENTICATE, &challenge);

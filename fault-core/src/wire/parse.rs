@@ -1,7 +1,8 @@
 //! Reading any error response back into a [`Fault`]: the headers' hints, the body's family,
 //! and the fallbacks when no family claims it.
 
-use super::read::{Element, Json, ParseLimits};
+use super::limits::ParseLimits;
+use super::read::{Element, Json};
 use super::{apiwg, aws, openstack, problem};
 use crate::{ErrType, Fault, Format, RetryAfter};
 use http::{HeaderMap, StatusCode};
@@ -96,7 +97,16 @@ pub(crate) fn parse(
     limits: &ParseLimits,
 ) -> Fault<'static> {
     let body = &body[..body.len().min(limits.max_body)];
-    let text = String::from_utf8_lossy(body);
+    let mut text = String::from_utf8_lossy(body);
+    // Each invalid byte decodes to a three-byte U+FFFD: cut again, so the text kept (and every
+    // message taken from it) stays within the limit too.
+    if text.len() > limits.max_body {
+        let end = (0..=limits.max_body)
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(0);
+        text.to_mut().truncate(end);
+    }
     let hints = Hints::from_headers(headers);
     let start = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
     let found = match start.as_bytes().first() {

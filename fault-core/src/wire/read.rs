@@ -4,42 +4,11 @@
 //! Neither reader expands entities from a DOCTYPE (quick-xml never does; unknown references
 //! are kept as written), and both work within the limits of [`ParseLimits`].
 
+use super::limits::ParseLimits;
 use quick_xml::events::Event;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
 use std::fmt;
-
-/// How much of a body [`Fault::parse_with`](crate::Fault::parse_with) reads.
-///
-/// ```
-/// use fault_core::ParseLimits;
-///
-/// let limits = ParseLimits::default();
-/// assert_eq!(limits.max_body, 1 << 20);
-/// let strict = ParseLimits { max_body: 64 * 1024, ..ParseLimits::default() };
-/// assert!(strict.max_depth <= 64);
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ParseLimits {
-    /// Bytes of the body read; the rest is ignored (default 1 MiB). An error body larger than
-    /// this is not an error body any client needs whole.
-    pub max_body: usize,
-    /// Nesting depth of XML elements kept; deeper elements are skipped (default 32). JSON
-    /// nesting is bounded by serde_json's limit of 128.
-    pub max_depth: usize,
-    /// XML elements kept in all (default 4096).
-    pub max_elements: usize,
-}
-
-impl Default for ParseLimits {
-    fn default() -> Self {
-        ParseLimits {
-            max_body: 1 << 20,
-            max_depth: 32,
-            max_elements: 4096,
-        }
-    }
-}
 
 /// A JSON value, strings and keys borrowed from the body where they need no unescaping.
 #[derive(Debug)]
