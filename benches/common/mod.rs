@@ -9,7 +9,7 @@
 use bytes::Bytes;
 use fault_core::http::header::{CONTENT_TYPE, HeaderName, HeaderValue};
 use fault_core::http::{Response, StatusCode};
-use fault_core::{ApiFault, Context, Format};
+use fault_core::{ApiFault, Context, Format, FromFault};
 use serde::Serialize;
 use serde::ser::SerializeMap;
 use std::borrow::Cow;
@@ -20,7 +20,7 @@ use std::io;
 pub const REQUEST_ID: &str = "req-7b1c0a52-2f4e-4c1e-9a57-2d5b9c4e8f10";
 
 /// The benchmarked error: one variant with an interpolated message, one with a fixed one.
-#[derive(Debug, ApiFault)]
+#[derive(Debug, ApiFault, FromFault)]
 pub enum BenchError {
     #[fault(
         code = 404,

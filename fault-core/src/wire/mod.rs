@@ -158,7 +158,10 @@ fn render_into(fault: &Fault<'_>, format: Format, cx: &Context<'_>, out: &mut Ou
         request_id: request_id(fault, cx),
         encoding: encoding(format, cx),
     };
-    out.body.reserve(size_hint(&r));
+    // A fresh (or full) buffer is sized once; a caller's buffer with room is used as it is.
+    if out.body.capacity() == out.body.len() {
+        out.body.reserve(size_hint(&r));
+    }
     let out = &mut *out;
     match format {
         Format::AwsQuery

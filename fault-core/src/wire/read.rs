@@ -5,7 +5,7 @@
 //! are kept as written), and both work within the limits of [`ParseLimits`].
 
 use quick_xml::events::Event;
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_core::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
 use std::fmt;
 
