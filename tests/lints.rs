@@ -13,8 +13,8 @@
 use fault_core::http::StatusCode;
 use fault_core::{ApiFault, Fault, FromFault};
 
-/// Should expand to: one static `[CatalogueEntry; 6]` (each entry's `FaultSpec`, doc comment,
-/// message and field roles; `Inner`'s a closure reaching `Small`'s catalogue), one `__fault_entry` match with six arms,
+/// Should expand to: one static `Table` (one string holding each entry's facts, doc comment,
+/// message and field roles; `Inner`'s a closure reaching `Small`'s catalogue), one `__fault_entry` match with six arms (indices, and a `return` for `Inner`),
 /// `Display` with `write_str` for fixed text and `write!` for the interpolated arms, `Error`
 /// with a `source` match and a `_ => None` arm, and `From<std::io::Error>`.
 #[derive(Debug, ApiFault)]

@@ -95,6 +95,12 @@ pub trait ApiFault: Error {
         self.fault().render(format, cx)
     }
 
+    /// Appends the body `format` sends for this error to `buf`, without building headers: the
+    /// body of [`to_response`](ApiFault::to_response), for a caller that owns the buffer.
+    fn write_body(&self, format: Format, cx: &Context<'_>, buf: &mut Vec<u8>) {
+        self.fault().write_body(format, cx, buf);
+    }
+
     /// The response in the type's [`default_format`](ApiFault::default_format).
     fn response(&self, cx: &Context<'_>) -> Response<Bytes> {
         self.to_response(self.default_format(), cx)

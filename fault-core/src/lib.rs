@@ -333,7 +333,8 @@
 //!
 //! # Catalogue
 //!
-//! The derive also emits the type's catalogue, as one `static` array: for each variant its
+//! The derive also emits the type's catalogue, as one `static` table read into an array on
+//! first use: for each variant its
 //! facts ([`FaultSpec`]: title, status, err_type, API-WG code, fixed message), its doc comment,
 //! its `message` as written, and its fields with their roles ([`CatalogueEntry`],
 //! [`FieldRole`]). [`ApiFault::catalogue`] hands it out without allocating; call it on the

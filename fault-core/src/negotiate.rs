@@ -9,15 +9,13 @@ pub enum Encoding {
     Xml,
 }
 
-impl Encoding {
-    /// The media types that ask for this encoding, most specific first.
-    const fn media_types(self) -> &'static [(&'static str, &'static str)] {
-        match self {
-            Encoding::Json => &[("application", "json")],
-            Encoding::Xml => &[("application", "xml"), ("text", "xml")],
-        }
-    }
-}
+/// The media types negotiated: `application/json` asks for JSON, `application/xml` and
+/// `text/xml` for XML.
+const MEDIA_TYPES: [(&str, &str); 3] = [
+    ("application", "json"),
+    ("application", "xml"),
+    ("text", "xml"),
+];
 
 /// Picks the encoding `accept` prefers among JSON and XML, `default` on a tie or when it
 /// accepts neither (or is absent or unparseable).
@@ -41,12 +39,21 @@ pub fn negotiate(accept: Option<&str>, default: Encoding) -> Encoding {
     let Some(accept) = accept else {
         return default;
     };
-    let other = match default {
-        Encoding::Json => Encoding::Xml,
-        Encoding::Xml => Encoding::Json,
+    // The common headers, answered without parsing (the answer is the same either way).
+    if accept.eq_ignore_ascii_case("application/json") {
+        return Encoding::Json;
+    }
+    if accept.eq_ignore_ascii_case("application/xml") || accept.eq_ignore_ascii_case("text/xml") {
+        return Encoding::Xml;
+    }
+    let (json, xml) = (
+        quality(accept, Encoding::Json),
+        quality(accept, Encoding::Xml),
+    );
+    let (preferred, alternative, other) = match default {
+        Encoding::Json => (json, xml, Encoding::Xml),
+        Encoding::Xml => (xml, json, Encoding::Json),
     };
-    let preferred = quality(accept, default);
-    let alternative = quality(accept, other);
     if alternative > preferred {
         other
     } else {
@@ -54,19 +61,19 @@ pub fn negotiate(accept: Option<&str>, default: Encoding) -> Encoding {
     }
 }
 
-/// The quality (in thousandths) `accept` gives `encoding`: the best of its media types, each
-/// taking the `q` of the most specific range that matches it, 0 when none does.
+/// The quality (in thousandths) `accept` gives `encoding`: the best of its media types.
 fn quality(accept: &str, encoding: Encoding) -> u16 {
-    encoding
-        .media_types()
-        .iter()
-        .map(|&(kind, subtype)| media_quality(accept, kind, subtype))
-        .max()
-        .unwrap_or(0)
+    let [json, application_xml, text_xml] = qualities(accept);
+    match encoding {
+        Encoding::Json => json,
+        Encoding::Xml => application_xml.max(text_xml),
+    }
 }
 
-fn media_quality(accept: &str, want_kind: &str, want_subtype: &str) -> u16 {
-    let mut best: Option<(u8, u16)> = None;
+/// The quality of each of [`MEDIA_TYPES`], each taking the `q` of the most specific range
+/// that matches it, 0 when none does; one pass over `accept`.
+fn qualities(accept: &str) -> [u16; 3] {
+    let mut best: [Option<(u8, u16)>; 3] = [None; 3];
     for range in accept.split(',') {
         let mut parts = range.split(';');
         let media = parts.next().unwrap_or("").trim();
@@ -74,27 +81,33 @@ fn media_quality(accept: &str, want_kind: &str, want_subtype: &str) -> u16 {
             continue;
         };
         let (kind, subtype) = (kind.trim(), subtype.trim());
-        let specificity = if kind == "*" && subtype == "*" {
-            1
-        } else if !kind.eq_ignore_ascii_case(want_kind) {
-            continue;
-        } else if subtype == "*" {
-            2
-        } else if subtype.eq_ignore_ascii_case(want_subtype) {
-            3
-        } else {
-            continue;
-        };
-        let q = parts
-            .filter_map(|p| p.split_once('='))
-            .find(|(name, _)| name.trim().eq_ignore_ascii_case("q"))
-            .map_or(1000, |(_, value)| parse_q(value.trim()));
-        match best {
-            Some((s, previous)) if s > specificity || (s == specificity && previous >= q) => {}
-            _ => best = Some((specificity, q)),
+        let mut q = None;
+        for (slot, (want_kind, want_subtype)) in best.iter_mut().zip(MEDIA_TYPES) {
+            let specificity = if kind == "*" && subtype == "*" {
+                1
+            } else if !kind.eq_ignore_ascii_case(want_kind) {
+                continue;
+            } else if subtype == "*" {
+                2
+            } else if subtype.eq_ignore_ascii_case(want_subtype) {
+                3
+            } else {
+                continue;
+            };
+            let q = *q.get_or_insert_with(|| {
+                parts
+                    .clone()
+                    .filter_map(|p| p.split_once('='))
+                    .find(|(name, _)| name.trim().eq_ignore_ascii_case("q"))
+                    .map_or(1000, |(_, value)| parse_q(value.trim()))
+            });
+            match *slot {
+                Some((s, previous)) if s > specificity || (s == specificity && previous >= q) => {}
+                _ => *slot = Some((specificity, q)),
+            }
         }
     }
-    best.map_or(0, |(_, q)| q)
+    best.map(|b| b.map_or(0, |(_, q)| q))
 }
 
 /// A `q` value in thousandths; anything malformed counts as 0, so it cannot win.

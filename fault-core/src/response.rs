@@ -48,6 +48,29 @@ impl Fault<'_> {
         crate::wire::render(self, format, cx)
     }
 
+    /// Appends the body `format` sends for this fault to `buf`, exactly the bytes of
+    /// [`render`](Fault::render)'s body, without building headers: for a server that writes
+    /// its own response, or reuses one buffer across responses. `buf` grows at most once for
+    /// a fault whose texts are strings (a displayed message may grow it again).
+    ///
+    /// ```
+    /// use fault_core::{ApiFault, Context, Format};
+    ///
+    /// #[derive(Debug, ApiFault)]
+    /// #[fault(rename_all = "camelCase")]
+    /// enum VolumeError {
+    ///     #[fault(code = 404, message = "The resource could not be found.")]
+    ///     ItemNotFound,
+    /// }
+    ///
+    /// let mut buf = Vec::new();
+    /// VolumeError::ItemNotFound.fault().write_body(Format::OpenStack, &Context::new(), &mut buf);
+    /// assert_eq!(buf, br#"{"itemNotFound": {"code": 404, "message": "The resource could not be found."}}"#);
+    /// ```
+    pub fn write_body(&self, format: Format, cx: &Context<'_>, buf: &mut Vec<u8>) {
+        crate::wire::write_body(self, format, cx, buf);
+    }
+
     /// The encoding `format` is written in for `cx`: negotiated from `Accept` for the formats
     /// that have JSON and XML, fixed for the others.
     #[must_use]

@@ -1,124 +1,151 @@
-//! The catalogue: the type's one `static` array, a `CatalogueEntry` per variant holding its
-//! `FaultSpec` (which the `ApiFault` methods read), doc comment, message and field roles.
-//! Data only, no per-variant code: one array is cheaper to compile than two.
+//! The catalogue: the type's one `static` table, every variant's facts (which the `ApiFault`
+//! methods read), doc comment, message and field roles written into one string literal that
+//! `fault_core::__private::Table` reads on first use.
+//!
+//! Why a string: a `static` array of per-variant values cost rustc about 2 ms per variant (each
+//! entry's strings and slices are values of their own to check, evaluate and emit), most of
+//! what the derive added to a type's build over thiserror's; one literal costs next to nothing.
+//!
+//! The format, read by `Reader` in `fault-core/src/private/catalogue.rs` (change both
+//! together): strings are `<byte length>:<bytes>`, an absent one `~`, numbers `<decimal>;`.
+//! The string is the type's name and `format` (its name as in `#[fault(format)]`), then per
+//! variant either `F<status>;<flags>;<title><explanation?><error_code?><namespace?>` or `T`,
+//! then `<variant name?><doc><message?><field count>;` and per field
+//! `<name><role count>;<role letters>`, where `x` is followed by the extra's name.
 
-use crate::ast::{Field, Input, Variant};
+use crate::ast::{Input, Variant};
 use crate::attr::Role;
 use crate::generics::mentions_param;
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
+use std::fmt::Write as _;
 use syn::LitStr;
 
-/// The `static __FAULT_CATALOGUE` of `input`, given each variant's spec (`None` for a
-/// transparent variant), as `expand.rs` built them.
-pub(crate) fn catalogue_static(
-    input: &Input<'_>,
-    specs: &[Option<TokenStream>],
-    format: Option<&TokenStream>,
-) -> TokenStream {
+/// The `static __FAULT_CATALOGUE` of `input`.
+pub(crate) fn catalogue_static(input: &Input<'_>) -> TokenStream {
     // A `static` cannot name the type's parameters, so a wrapped type that does gets no link.
     let params = all_params(input);
-    let type_name = unraw(input.ident);
-    let entries: Vec<TokenStream> = input
-        .variants
-        .iter()
-        .zip(specs)
-        .map(|(variant, spec)| {
-            let name = if input.is_struct {
-                quote!(::core::option::Option::None)
-            } else {
-                let name = unraw(variant.ident);
-                quote!(::core::option::Option::Some(#name))
-            };
-            let doc = &variant.doc;
-            let fields = fields(variant);
-            let Some(spec) = spec else {
-                let format = match format {
-                    Some(format) => quote!(::core::option::Option::Some(#format)),
-                    None => quote!(::core::option::Option::None),
-                };
-                let inner = match variant.fields.first() {
-                    Some(field) if !mentions_param(field.ty, &params) => {
-                        let ty = field.ty;
-                        // Not `<#ty as ApiFault>::catalogue`: that would repeat the error the
-                        // `match` already gives a wrapped type that is not an `ApiFault`.
-                        quote!(::core::option::Option::Some(|| {
-                            use ::fault_core::__private::{ViaApiFault as _, ViaNothing as _};
-                            (&&::fault_core::__private::Probe::<#ty>::NEW).inner_catalogue()
-                        }))
-                    }
-                    _ => quote!(::core::option::Option::None),
-                };
-                return quote! {
-                    ::fault_core::__private::transparent(#type_name, #name, #doc, #fields, #format, #inner)
-                };
-            };
-            let message = match variant.attrs.message.as_ref().map(LitStr::value) {
-                    Some(text) => quote!(::core::option::Option::Some(#text)),
-                    None => quote!(::core::option::Option::None),
-                };
-            let own_code = variant.attrs.error_code.is_some();
-            quote! {
-                ::fault_core::__private::entry(#spec, #type_name, #name, #doc, #message, #fields, #own_code)
-            }
-        })
-        .collect();
-    let count = entries.len();
+    let mut text = String::with_capacity(64 * input.variants.len() + 32);
+    string(&mut text, &unraw(input.ident));
+    optional(
+        &mut text,
+        input.attrs.format.as_ref().map(LitStr::value).as_deref(),
+    );
+    let mut inner = Vec::new();
+    for variant in &input.variants {
+        if variant.is_transparent() {
+            text.push('T');
+            inner.push(match variant.fields.first() {
+                Some(field) if !mentions_param(field.ty, &params) => {
+                    let ty = field.ty;
+                    // Not `<#ty as ApiFault>::catalogue`: that would repeat the error the
+                    // `match` already gives a wrapped type that is not an `ApiFault`.
+                    quote!(::core::option::Option::Some(|| {
+                        use ::fault_core::__private::{ViaApiFault as _, ViaNothing as _};
+                        (&&::fault_core::__private::Probe::<#ty>::NEW).inner_catalogue()
+                    }))
+                }
+                _ => quote!(::core::option::Option::None),
+            });
+        } else {
+            facts(&mut text, input, variant);
+        }
+        let name = (!input.is_struct).then(|| unraw(variant.ident));
+        optional(&mut text, name.as_deref());
+        string(&mut text, &variant.doc);
+        optional(
+            &mut text,
+            variant.attrs.message.as_ref().map(LitStr::value).as_deref(),
+        );
+        fields(&mut text, variant);
+    }
     quote! {
-        static __FAULT_CATALOGUE: [::fault_core::CatalogueEntry; #count] = [#(#entries),*];
+        static __FAULT_CATALOGUE: ::fault_core::__private::Table =
+            ::fault_core::__private::Table::new(#text, &[#(#inner),*]);
     }
 }
 
-/// `&[field("name", &[roles]), ...]`.
-fn fields(variant: &Variant<'_>) -> TokenStream {
+/// `F<status>;<flags>;<title><explanation?><error_code?><namespace?>`, the variant's spec.
+fn facts(text: &mut String, input: &Input<'_>, variant: &Variant<'_>) {
+    // `valid.rs` rejected a missing or out-of-range status before expansion.
+    let status = variant.status(input).unwrap_or(500);
+    let err_type = match variant.err_type(input, status).as_str() {
+        "Sender" => 0,
+        "Receiver" => 1,
+        _ => 2,
+    };
+    let flags = err_type
+        | u8::from(variant.message_is_fixed(input, status)) << 2
+        | u8::from(variant.attrs.expose.is_some()) << 3
+        | u8::from(variant.attrs.error_code.is_some()) << 4;
+    let _ = write!(text, "F{status};{flags};");
+    string(text, &variant.title(input));
+    optional(text, variant.explanation().as_deref());
+    let error_code = variant
+        .attrs
+        .error_code
+        .as_ref()
+        .or(input.attrs.error_code.as_ref());
+    optional(text, error_code.map(LitStr::value).as_deref());
+    let namespace = variant
+        .attrs
+        .namespace
+        .as_ref()
+        .or(input.attrs.namespace.as_ref());
+    optional(text, namespace.map(LitStr::value).as_deref());
+}
+
+/// `<count>;` and each field with its roles.
+fn fields(text: &mut String, variant: &Variant<'_>) {
     let read_by_message: Vec<usize> = variant
         .message
         .as_ref()
         .map(|m| m.uses.iter().map(|(index, _)| *index).collect())
         .unwrap_or_default();
     let source = variant.source_field().map(|f| f.name.as_str());
-    let fields = variant.fields.iter().enumerate().map(|(index, field)| {
-        let name = &field.name;
-        let mut roles = Vec::new();
+    let _ = write!(text, "{};", variant.fields.len());
+    for (index, field) in variant.fields.iter().enumerate() {
+        let mut roles: Vec<char> = Vec::new();
         if read_by_message.contains(&index) {
-            roles.push(quote!(::fault_core::FieldRole::Message));
+            roles.push('m');
         }
         if variant.is_transparent() {
-            roles.push(quote!(::fault_core::FieldRole::Transparent));
+            roles.push('t');
         } else if source == Some(field.name.as_str()) {
-            roles.push(quote!(::fault_core::FieldRole::Source));
+            roles.push('s');
         }
         if field.attrs.from.is_some() {
-            roles.push(quote!(::fault_core::FieldRole::From));
+            roles.push('f');
         }
-        roles.extend(
-            field
-                .attrs
-                .roles
-                .iter()
-                .map(|(role, _)| role_tokens(*role, field)),
-        );
-        quote!(::fault_core::__private::field(#name, &[#(#roles),*]))
-    });
-    quote!(&[#(#fields),*])
+        roles.extend(field.attrs.roles.iter().map(|(role, _)| match role {
+            Role::Details => 'd',
+            Role::RetryAfter => 'r',
+            Role::RequestId => 'i',
+            Role::ValidationErrors => 'v',
+            Role::Created => 'c',
+            Role::Extra => 'x',
+        }));
+        string(text, &field.name);
+        let _ = write!(text, "{};", roles.len());
+        for role in roles {
+            text.push(role);
+            if role == 'x' {
+                string(text, &field.extra_name());
+            }
+        }
+    }
 }
 
-fn role_tokens(role: Role, field: &Field<'_>) -> TokenStream {
-    match role {
-        Role::Details => quote!(::fault_core::FieldRole::Details),
-        Role::RetryAfter => quote!(::fault_core::FieldRole::RetryAfter),
-        Role::RequestId => quote!(::fault_core::FieldRole::RequestId),
-        Role::ValidationErrors => quote!(::fault_core::FieldRole::ValidationErrors),
-        Role::Created => quote!(::fault_core::FieldRole::Created),
-        Role::Extra => {
-            let name = field
-                .attrs
-                .extra
-                .as_ref()
-                .map(LitStr::value)
-                .unwrap_or_default();
-            quote!(::fault_core::FieldRole::Extra(#name))
-        }
+/// `<byte length>:<bytes>`.
+fn string(text: &mut String, value: &str) {
+    let _ = write!(text, "{}:{value}", value.len());
+}
+
+/// A string, or `~` for none.
+fn optional(text: &mut String, value: Option<&str>) {
+    match value {
+        Some(value) => string(text, value),
+        None => text.push('~'),
     }
 }
 

@@ -12,7 +12,7 @@ use crate::std_impls::{display_fixed_or_formatted, from_impl, source_arm, source
 use crate::{catalogue, fallback, valid};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{ToTokens, quote};
-use syn::{DeriveInput, LitStr};
+use syn::DeriveInput;
 
 pub fn derive(node: &DeriveInput) -> TokenStream {
     let cx = Ctxt::default();
@@ -41,8 +41,6 @@ fn impl_api_fault(input: &Input<'_>) -> TokenStream {
     let generic = !params.is_empty();
     let variants = &input.variants;
 
-    // Each variant's spec, `None` for a transparent one: the catalogue holds them.
-    let mut specs: Vec<Option<TokenStream>> = Vec::new();
     let mut entry_arms = Vec::new();
     let mut transparent_bounds = Vec::new();
     let mut display_arms = Vec::new();
@@ -51,12 +49,12 @@ fn impl_api_fault(input: &Input<'_>) -> TokenStream {
     let mut source_bounds = Vec::new();
     let mut from_impls = Vec::new();
 
-    for variant in variants {
+    let mut own_specs = 0;
+    for (index, variant) in variants.iter().enumerate() {
         let path = variant_path(input, variant, false);
         let self_path = variant_path(input, variant, true);
         let display_arm;
         if variant.is_transparent() {
-            specs.push(None);
             let Some(field) = variant.fields.first() else {
                 continue;
             };
@@ -64,7 +62,7 @@ fn impl_api_fault(input: &Input<'_>) -> TokenStream {
             let fty = field.ty;
             // Naming the type in the turbofish puts a missing `ApiFault` error on the type.
             entry_arms.push(quote! {
-                #path { #member: __inner, .. } => ::fault_core::__private::Entry::transparent::<#fty>(__inner)
+                #path { #member: __inner, .. } => return ::fault_core::__private::Entry::transparent::<#fty>(__inner)
             });
             display_arm = quote!(#self_path { #member: __inner, .. } => ::core::fmt::Display::fmt(__inner, __formatter));
             source_arms.push(quote!(#self_path { #member: __inner, .. } => ::core::error::Error::source(__inner)));
@@ -74,9 +72,9 @@ fn impl_api_fault(input: &Input<'_>) -> TokenStream {
                 source_bounds.push(quote!(#fty: ::core::error::Error));
             }
         } else {
-            let index = specs.len();
-            specs.push(Some(spec(input, variant)));
-            entry_arms.push(quote!(#path { .. } => ::fault_core::__private::Entry::Spec(::fault_core::__private::spec_of(&__FAULT_CATALOGUE[#index]))));
+            own_specs += 1;
+            // An index into the catalogue: the cheapest arm to check, one per variant.
+            entry_arms.push(quote!(#path { .. } => #index));
             display_arm = display_fixed_or_formatted(
                 variant,
                 &self_path,
@@ -109,8 +107,7 @@ fn impl_api_fault(input: &Input<'_>) -> TokenStream {
             }
         }
     });
-    let catalogue_static =
-        catalogue::catalogue_static(input, &specs, format_tokens(input).as_ref());
+    let catalogue_static = catalogue::catalogue_static(input);
 
     let mut entry_generics = input.generics.clone();
     entry_generics.params.insert(0, syn::parse_quote!('__fault));
@@ -118,8 +115,14 @@ fn impl_api_fault(input: &Input<'_>) -> TokenStream {
     let entry_where = where_clause(input.generics, &transparent_bounds);
     let entry_body = if variants.is_empty() {
         quote!(match *__this {})
-    } else {
+    } else if own_specs == 0 {
+        // Every arm returns; a spec lookup after the `match` would be unreachable code.
         quote!(match __this { #(#entry_arms,)* })
+    } else {
+        quote! {
+            let __index: usize = match __this { #(#entry_arms,)* };
+            ::fault_core::__private::Entry::Spec(__FAULT_CATALOGUE.spec(__index))
+        }
     };
 
     let mut fault_bounds = transparent_bounds.clone();
@@ -210,7 +213,7 @@ fn impl_api_fault(input: &Input<'_>) -> TokenStream {
 
                 #[inline]
                 fn catalogue() -> &'static [::fault_core::CatalogueEntry] {
-                    &__FAULT_CATALOGUE
+                    __FAULT_CATALOGUE.entries()
                 }
             }
 
@@ -330,56 +333,10 @@ pub(crate) fn variant_path(input: &Input<'_>, variant: &Variant<'_>, in_impl: bo
     }
 }
 
-/// The static `FaultSpec` of a variant that is not transparent.
-fn spec(input: &Input<'_>, variant: &Variant<'_>) -> TokenStream {
-    // `valid.rs` rejected a missing or out-of-range status before expansion.
-    let status = variant.status(input).unwrap_or(500);
-    let title = variant.title(input);
-    let err_type = Ident::new(&variant.err_type(input, status), Span::call_site());
-    let explanation = option_str(variant.explanation().as_deref());
-    let fixed = variant.message_is_fixed(input, status);
-    let exposed = variant.attrs.expose.is_some();
-    let error_code = option_lit(
-        variant
-            .attrs
-            .error_code
-            .as_ref()
-            .or(input.attrs.error_code.as_ref()),
-    );
-    let namespace = option_lit(
-        variant
-            .attrs
-            .namespace
-            .as_ref()
-            .or(input.attrs.namespace.as_ref()),
-    );
-    let format = match format_tokens(input) {
-        Some(format) => quote!(::core::option::Option::Some(#format)),
-        None => quote!(::core::option::Option::None),
-    };
-    quote! {
-        ::fault_core::__private::spec(
-            #status, #title, ::fault_core::ErrType::#err_type, #explanation, #fixed, #exposed,
-            #error_code, #namespace, #format,
-        )
-    }
-}
-
 /// `::fault_core::Format::X` for the type's `format = "..."`, if it names one.
 fn format_tokens(input: &Input<'_>) -> Option<TokenStream> {
     let name = input.attrs.format.as_ref()?.value();
     let (_, variant) = FORMATS.iter().find(|(known, _)| *known == name)?;
     let variant = Ident::new(variant, Span::call_site());
     Some(quote!(::fault_core::Format::#variant))
-}
-
-fn option_str(value: Option<&str>) -> TokenStream {
-    match value {
-        Some(text) => quote!(::core::option::Option::Some(#text)),
-        None => quote!(::core::option::Option::None),
-    }
-}
-
-fn option_lit(value: Option<&LitStr>) -> TokenStream {
-    option_str(value.map(LitStr::value).as_deref())
 }

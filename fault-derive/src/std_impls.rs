@@ -44,7 +44,7 @@ pub(crate) fn display_fixed_or_formatted(
     match variant.explanation() {
         Some(text) => quote!(#self_path { .. } => __formatter.write_str(#text)),
         None => quote! {
-            #self_path { .. } => __formatter.write_str(::fault_core::FaultSpec::explanation(::fault_core::__private::spec_of(&__FAULT_CATALOGUE[#spec_index])))
+            #self_path { .. } => __formatter.write_str(::fault_core::FaultSpec::explanation(__FAULT_CATALOGUE.spec(#spec_index)))
         },
     }
 }

@@ -1,8 +1,9 @@
 //! The catalogue: every fault a type can send, as static data emitted by the derive, for docs
 //! tables, OpenAPI and stability checks.
 //!
-//! `#[derive(ApiFault)]` emits one `static` array of [`CatalogueEntry`], one per variant, which
-//! [`ApiFault::catalogue`] hands out without allocating. [`Catalogue`] reads it: it follows
+//! `#[derive(ApiFault)]` emits one `static` table that reads into an array of
+//! [`CatalogueEntry`], one per variant, on first use; [`ApiFault::catalogue`] then hands it
+//! out without allocating. [`Catalogue`] reads it: it follows
 //! `transparent` variants into the catalogues of the types they wrap, so it lists what the
 //! type can send, and renders the list as a docs table, an error code list, or an OpenAPI
 //! fragment. See "Catalogue" in the [crate docs](crate).
@@ -25,8 +26,9 @@ use std::borrow::Cow;
 /// One variant of a derived type, as the derive saw it: its facts, its doc comment, its
 /// message as written and its fields. Built by the derive only; read through the accessors.
 ///
-/// The derive's one `static` array of these is also where the `ApiFault` methods find a
-/// value's facts: one array per type, cheaper to compile than a catalogue beside the facts.
+/// The derive's one array of these per type is also where the `ApiFault` methods find a
+/// value's facts. The derive writes it as one string that is read on first use: far cheaper
+/// to compile than a `static` array of entries (see BENCHMARKS.md).
 #[derive(Debug, Clone, Copy)]
 pub struct CatalogueEntry {
     /// The variant's facts; a placeholder, never read, for a transparent variant.

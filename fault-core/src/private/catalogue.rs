@@ -1,75 +1,210 @@
-//! Constructors of the catalogue's static data, for the derive's generated `static`.
+//! The catalogue as the derive writes it: one string per type, read into static entries on
+//! first use.
+//!
+//! A `static` array of per-variant values cost rustc about 2 ms per variant to check, evaluate
+//! and emit (each entry's strings and slices are values of their own); one string literal
+//! costs next to nothing. So the derive writes every variant's facts into one string, in the
+//! small format [`Reader`] reads, and [`Table`] turns it into `CatalogueEntry`s once, leaking
+//! them as the `'static` data they were before. Their strings borrow from the literal.
 
 use crate::catalogue::{CatalogueEntry, CatalogueField, EntryKind, FieldRole};
-use crate::{ApiFault, FaultSpec, Format};
+use crate::{ApiFault, ErrType, FaultSpec, Format};
 use core::marker::PhantomData;
+use http::StatusCode;
+use std::sync::OnceLock;
 
-/// The entry of a variant with its own fault, `spec`.
-#[must_use]
-pub const fn entry(
-    spec: FaultSpec,
-    type_name: &'static str,
-    variant: Option<&'static str>,
-    doc: &'static str,
-    message: Option<&'static str>,
-    fields: &'static [CatalogueField],
-    own_error_code: bool,
-) -> CatalogueEntry {
-    CatalogueEntry {
-        spec,
-        type_name,
-        variant,
-        doc,
-        message,
-        fields,
-        kind: EntryKind::Fault { own_error_code },
+/// A wrapped type's catalogue, for a `transparent` variant; `None` when the type is a type
+/// parameter, which a `static` cannot name.
+pub type Inner = Option<fn() -> &'static [CatalogueEntry]>;
+
+/// A derived type's catalogue: the derive's string, the wrapped catalogues of its
+/// `transparent` variants in order, and the entries read from them.
+pub struct Table {
+    text: &'static str,
+    inner: &'static [Inner],
+    entries: OnceLock<&'static [CatalogueEntry]>,
+}
+
+impl Table {
+    /// The table of the string `text` (see `fault-derive/src/catalogue.rs` for its format).
+    #[must_use]
+    pub const fn new(text: &'static str, inner: &'static [Inner]) -> Self {
+        Table {
+            text,
+            inner,
+            entries: OnceLock::new(),
+        }
+    }
+
+    /// Every variant's entry, read on first use.
+    #[inline]
+    pub fn entries(&'static self) -> &'static [CatalogueEntry] {
+        self.entries
+            .get_or_init(|| Box::leak(read(self.text, self.inner).into_boxed_slice()))
+    }
+
+    /// The spec of the variant at `index` (one that is not transparent).
+    #[inline]
+    #[must_use]
+    pub fn spec(&'static self, index: usize) -> &'static FaultSpec {
+        &self.entries()[index].spec
     }
 }
 
-/// The entry of a `transparent` variant, pointing at the wrapped type's catalogue.
-#[must_use]
-pub const fn transparent(
-    type_name: &'static str,
-    variant: Option<&'static str>,
-    doc: &'static str,
-    fields: &'static [CatalogueField],
-    format: Option<Format>,
-    inner: Option<fn() -> &'static [CatalogueEntry]>,
-) -> CatalogueEntry {
-    CatalogueEntry {
-        // Never read: `CatalogueEntry::spec` is `None` for a transparent variant, and the
-        // value's facts come from the error it wraps.
-        spec: super::spec(
-            500,
-            "",
-            crate::ErrType::Server,
-            None,
-            true,
-            false,
-            None,
-            None,
-            None,
-        ),
-        type_name,
-        variant,
-        doc,
-        message: None,
-        fields,
-        kind: EntryKind::Transparent { format, inner },
+/// Reads the derive's string. The derive writes it and the two change together, so a
+/// malformed string is a bug; it still never panics here, and reads as what was read so far.
+fn read(text: &'static str, inner: &'static [Inner]) -> Vec<CatalogueEntry> {
+    let mut r = Reader { rest: text };
+    let mut entries = Vec::new();
+    let mut inner = inner.iter().copied();
+    let (Some(type_name), Some(format)) = (r.str(), r.opt()) else {
+        return entries;
+    };
+    let format = format.and_then(Format::from_name);
+    while let Some(kind) = r.byte() {
+        let entry = match kind {
+            b'F' => r.fault(type_name, format),
+            b'T' => r.transparent(type_name, format, inner.next().flatten()),
+            _ => None,
+        };
+        match entry {
+            Some(entry) => entries.push(entry),
+            None => break,
+        }
     }
+    entries
 }
 
-/// The spec in the entry of a variant with its own fault: what `ApiFault`'s methods read.
-#[inline]
-#[must_use]
-pub const fn spec_of(entry: &'static CatalogueEntry) -> &'static FaultSpec {
-    &entry.spec
+/// A cursor over the string: strings are `<byte length>:<bytes>`, absent ones `~`, numbers
+/// `<decimal>;`.
+struct Reader {
+    rest: &'static str,
 }
 
-/// A field and its roles.
-#[must_use]
-pub const fn field(name: &'static str, roles: &'static [FieldRole]) -> CatalogueField {
-    CatalogueField { name, roles }
+impl Reader {
+    fn byte(&mut self) -> Option<u8> {
+        let byte = *self.rest.as_bytes().first()?;
+        self.rest = self.rest.get(1..)?;
+        Some(byte)
+    }
+
+    fn num(&mut self, end: char) -> Option<usize> {
+        let (digits, rest) = self.rest.split_once(end)?;
+        self.rest = rest;
+        digits.parse().ok()
+    }
+
+    fn str(&mut self) -> Option<&'static str> {
+        let len = self.num(':')?;
+        let value = self.rest.get(..len)?;
+        self.rest = self.rest.get(len..)?;
+        Some(value)
+    }
+
+    fn opt(&mut self) -> Option<Option<&'static str>> {
+        match self.rest.strip_prefix('~') {
+            Some(rest) => {
+                self.rest = rest;
+                Some(None)
+            }
+            None => self.str().map(Some),
+        }
+    }
+
+    /// `F<status>;<flags>;<title><explanation?><error_code?><namespace?>` and the rest.
+    fn fault(&mut self, type_name: &'static str, format: Option<Format>) -> Option<CatalogueEntry> {
+        let status = u16::try_from(self.num(';')?).ok()?;
+        let flags = self.num(';')?;
+        let title = self.str()?;
+        let (explanation, error_code, namespace) = (self.opt()?, self.opt()?, self.opt()?);
+        let spec = FaultSpec {
+            status: StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            title,
+            err_type: match flags & 3 {
+                0 => ErrType::Sender,
+                1 => ErrType::Receiver,
+                _ => ErrType::Server,
+            },
+            explanation,
+            message_is_fixed: flags & 4 != 0,
+            exposed: flags & 8 != 0,
+            error_code,
+            namespace,
+            format,
+        };
+        let kind = EntryKind::Fault {
+            own_error_code: flags & 16 != 0,
+        };
+        self.rest_of_entry(spec, type_name, kind)
+    }
+
+    /// `T` and the rest: a transparent variant, its facts those of the error it wraps.
+    fn transparent(
+        &mut self,
+        type_name: &'static str,
+        format: Option<Format>,
+        inner: Inner,
+    ) -> Option<CatalogueEntry> {
+        // Never read: `CatalogueEntry::spec` is `None` for a transparent variant.
+        let spec = FaultSpec {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            title: "",
+            err_type: ErrType::Server,
+            explanation: None,
+            message_is_fixed: true,
+            exposed: false,
+            error_code: None,
+            namespace: None,
+            format: None,
+        };
+        self.rest_of_entry(spec, type_name, EntryKind::Transparent { format, inner })
+    }
+
+    /// `<variant?><doc><message?><field count>;` and each field: `<name><role count>;` and
+    /// each role, a letter (`x` followed by the extra's name).
+    fn rest_of_entry(
+        &mut self,
+        spec: FaultSpec,
+        type_name: &'static str,
+        kind: EntryKind,
+    ) -> Option<CatalogueEntry> {
+        let (variant, doc, message) = (self.opt()?, self.str()?, self.opt()?);
+        let count = self.num(';')?;
+        let mut fields = Vec::with_capacity(count);
+        for _ in 0..count {
+            let name = self.str()?;
+            let roles = (0..self.num(';')?)
+                .map(|_| self.role())
+                .collect::<Option<Vec<_>>>()?;
+            let roles: &'static [FieldRole] = Box::leak(roles.into_boxed_slice());
+            fields.push(CatalogueField { name, roles });
+        }
+        Some(CatalogueEntry {
+            spec,
+            type_name,
+            variant,
+            doc,
+            message: message.filter(|_| matches!(kind, EntryKind::Fault { .. })),
+            fields: Box::leak(fields.into_boxed_slice()),
+            kind,
+        })
+    }
+
+    fn role(&mut self) -> Option<FieldRole> {
+        Some(match self.byte()? {
+            b'm' => FieldRole::Message,
+            b's' => FieldRole::Source,
+            b'f' => FieldRole::From,
+            b't' => FieldRole::Transparent,
+            b'd' => FieldRole::Details,
+            b'r' => FieldRole::RetryAfter,
+            b'i' => FieldRole::RequestId,
+            b'v' => FieldRole::ValidationErrors,
+            b'c' => FieldRole::Created,
+            b'x' => FieldRole::Extra(self.str()?),
+            _ => return None,
+        })
+    }
 }
 
 /// The catalogue of a wrapped type `T`, found by autoref specialization so that naming it
@@ -103,5 +238,48 @@ impl<T: ?Sized> ViaNothing for Probe<T> {
     #[inline]
     fn inner_catalogue(&self) -> &'static [CatalogueEntry] {
         &[]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static TABLE: Table = Table::new(
+        "9:VolumeErr9:openstackF404;16;12:itemNotFound~11:volume.gone~12:ItemNotFound\
+         5:Gone.15:Volume {0} gone2;1:01;m2:id1;x4:HostT~0:~1;1:01;t",
+        &[None],
+    );
+
+    #[test]
+    fn reads_every_part_of_an_entry() {
+        let [fault, wrapped] = TABLE.entries() else {
+            panic!("two entries");
+        };
+        let spec = fault.spec().unwrap();
+        assert_eq!(
+            (spec.status().as_u16(), spec.title()),
+            (404, "itemNotFound")
+        );
+        assert_eq!(spec.err_type(), ErrType::Sender);
+        assert_eq!(spec.error_code(), Some("volume.gone"));
+        assert_eq!(spec.format(), Some(Format::OpenStack));
+        assert!(fault.error_code_is_own());
+        assert_eq!(fault.variant(), Some("ItemNotFound"));
+        assert_eq!(
+            (fault.doc(), fault.message()),
+            ("Gone.", Some("Volume {0} gone"))
+        );
+        assert_eq!(fault.fields()[0].roles(), [FieldRole::Message]);
+        assert_eq!(fault.fields()[1].roles(), [FieldRole::Extra("Host")]);
+        assert!(wrapped.is_transparent() && wrapped.variant().is_none());
+        assert_eq!(wrapped.fields()[0].roles(), [FieldRole::Transparent]);
+        assert!(std::ptr::eq(TABLE.spec(0), spec));
+    }
+
+    #[test]
+    fn a_malformed_string_reads_as_far_as_it_goes() {
+        static BAD: Table = Table::new("1:E~F404;0;", &[]);
+        assert!(BAD.entries().is_empty());
     }
 }

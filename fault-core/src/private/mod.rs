@@ -1,43 +1,13 @@
 //! Helpers the derive's generated code reaches through `::fault_core::__private`; not a public
 //! API, no stability promised.
 
-use crate::{ApiFault, ErrType, Fault, FaultSpec, Format};
+use crate::{ApiFault, ErrType, Fault, FaultSpec};
 use http::StatusCode;
 use std::error::Error;
 
 pub use core::fmt;
 pub use core::option::Option::{None, Some};
 pub use core::result::Result;
-
-/// Builds a variant's spec; `status` is one the derive checked to be in 400..=599.
-#[allow(clippy::too_many_arguments, clippy::fn_params_excessive_bools)]
-#[must_use]
-pub const fn spec(
-    status: u16,
-    title: &'static str,
-    err_type: ErrType,
-    explanation: Option<&'static str>,
-    message_is_fixed: bool,
-    exposed: bool,
-    error_code: Option<&'static str>,
-    namespace: Option<&'static str>,
-    format: Option<Format>,
-) -> FaultSpec {
-    FaultSpec {
-        status: match StatusCode::from_u16(status) {
-            Ok(status) => status,
-            Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
-        },
-        title,
-        err_type,
-        explanation,
-        message_is_fixed,
-        exposed,
-        error_code,
-        namespace,
-        format,
-    }
-}
 
 /// Where a value's facts live: its variant's static spec, or the inner error of a
 /// `transparent` variant. The derive's one `match` per type produces this.

@@ -63,12 +63,14 @@ fn placement(r: &Render<'_>, out: &mut Out) {
     }
     error.close();
     out.body.extend_from_slice(b"]}");
-    let version = r.cx.microversion.unwrap_or(Microversion::new(1, 0));
-    out.header(
-        HeaderName::from_static("openstack-api-version"),
-        &format!("placement {version}"),
-    );
-    out.header(http::header::VARY, "openstack-api-version");
+    if out.wants_headers() {
+        let version = r.cx.microversion.unwrap_or(Microversion::new(1, 0));
+        out.header(
+            HeaderName::from_static("openstack-api-version"),
+            &format!("placement {version}"),
+        );
+        out.header(http::header::VARY, "openstack-api-version");
+    }
 }
 
 /// WebOb's plain body around the message, which Placement sends as `detail` after stripping

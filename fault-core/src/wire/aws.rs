@@ -89,7 +89,7 @@ fn heat(r: &Render<'_>, out: &mut Out) {
     body.extend_from_slice(b"</Message></Error></ErrorResponse>");
     out.content_type("application/xml; charset=UTF-8");
     out.request_id(r, &["x-openstack-request-id"]);
-    if is_reason_phrase(&r.fault.title) {
+    if out.wants_headers() && is_reason_phrase(&r.fault.title) {
         out.reason = Some(r.fault.title.as_ref().into());
     }
 }
@@ -163,7 +163,7 @@ fn aws_json(format: Format, r: &Render<'_>, out: &mut Out) {
         "application/x-amz-json-1.1"
     });
     out.request_id(r, &["x-amzn-requestid"]);
-    if r.cx.query_compatible {
+    if r.cx.query_compatible && out.wants_headers() {
         let fault_word = if r.fault.err_type.is_server_side() {
             ErrType::Receiver
         } else {
@@ -193,7 +193,7 @@ fn members(r: &Render<'_>, object: &mut json::Object<'_>) {
         object.text("message", &r.message);
     }
     for extra in &r.fault.extras {
-        object.text(&extra.name, &extra.value);
+        object.data_text(&extra.name, &extra.value);
     }
 }
 

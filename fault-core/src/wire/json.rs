@@ -6,6 +6,7 @@
 //! `\uXXXX`), Flask's `jsonify` (compact, ASCII), or compact UTF-8 as AWS sends. Strings are
 //! escaped as serde_json escapes them (`"`, `\` and C0 controls).
 
+use super::swar;
 use crate::Text;
 use core::fmt;
 
@@ -41,47 +42,76 @@ pub(crate) const COMPACT: Style = Style {
     ascii: false,
 };
 
+/// Whether a word of eight bytes holds one that a JSON string must escape.
+#[inline]
+fn word_needs_escape(x: u64, ascii: bool) -> bool {
+    // `|`, not `||`: four cheap tests beat three unpredictable branches.
+    swar::has_control(x)
+        | swar::has(x, b'"')
+        | swar::has(x, b'\\')
+        | (ascii & swar::has_non_ascii(x))
+}
+
+/// Which bytes a JSON string escapes: `"`, `\` and C0 controls, and with `ascii` every byte
+/// of a non-ASCII character.
+const fn specials(ascii: bool) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = b < 0x20 || b == b'"' as usize || b == b'\\' as usize || (ascii && b >= 0x80);
+        b += 1;
+    }
+    table
+}
+
+static UTF8_SPECIALS: [bool; 256] = specials(false);
+static ASCII_SPECIALS: [bool; 256] = specials(true);
+
 /// Appends the inside of a JSON string (no quotes).
 pub(crate) fn escape(out: &mut Vec<u8>, text: &str, ascii: bool) {
+    let table = if ascii {
+        &ASCII_SPECIALS
+    } else {
+        &UTF8_SPECIALS
+    };
     let bytes = text.as_bytes();
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        let byte = bytes[i];
-        let short: &[u8] = match byte {
-            b'"' => b"\\\"",
-            b'\\' => b"\\\\",
-            b'\n' => b"\\n",
-            b'\r' => b"\\r",
-            b'\t' => b"\\t",
-            0x08 => b"\\b",
-            0x0C => b"\\f",
-            0x00..=0x1F => {
-                out.extend_from_slice(&bytes[start..i]);
-                unicode_escape(out, u16::from(byte));
-                i += 1;
-                start = i;
-                continue;
-            }
-            0x80.. if ascii => {
-                out.extend_from_slice(&bytes[start..i]);
-                // `i` is at a char boundary: every byte before it was ASCII or a whole char.
+    loop {
+        // Skip eight plain bytes at a time (most text has nothing to escape), then walk to
+        // the special byte a word holds, or through the last few bytes.
+        while let Some(x) = swar::word(bytes, i)
+            && !word_needs_escape(x, ascii)
+        {
+            i += 8;
+        }
+        while i < bytes.len() && !table[usize::from(bytes[i])] {
+            i += 1;
+        }
+        let Some(&byte) = bytes.get(i) else {
+            break;
+        };
+        out.extend_from_slice(&bytes[start..i]);
+        match byte {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0C => out.extend_from_slice(b"\\f"),
+            0x00..=0x1F => unicode_escape(out, u16::from(byte)),
+            _ => {
+                // A non-ASCII character in ASCII mode; `i` is at a char boundary, since every
+                // byte before it was ASCII or a whole character.
                 let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
                 let mut units = [0u16; 2];
                 for unit in c.encode_utf16(&mut units) {
                     unicode_escape(out, *unit);
                 }
-                i += c.len_utf8();
-                start = i;
-                continue;
+                i += c.len_utf8() - 1;
             }
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        out.extend_from_slice(&bytes[start..i]);
-        out.extend_from_slice(short);
+        }
         i += 1;
         start = i;
     }
@@ -137,12 +167,20 @@ impl<'o> Object<'o> {
         }
     }
 
-    /// Writes `"name": ` and hands out the buffer for the value.
-    pub(crate) fn key(&mut self, name: &str) -> &mut Vec<u8> {
-        if !self.empty {
-            self.out.extend_from_slice(self.style.comma);
-        }
-        self.empty = false;
+    /// Writes `"name": ` for a member name that is a literal of this crate, which needs no
+    /// escaping, and hands out the buffer for the value.
+    pub(crate) fn key(&mut self, name: &'static str) -> &mut Vec<u8> {
+        self.separator();
+        self.out.push(b'"');
+        self.out.extend_from_slice(name.as_bytes());
+        self.out.push(b'"');
+        self.out.extend_from_slice(self.style.colon);
+        self.out
+    }
+
+    /// Writes `"name": ` for a member name that comes from data, escaped.
+    pub(crate) fn data_key(&mut self, name: &str) -> &mut Vec<u8> {
+        self.separator();
         self.out.push(b'"');
         escape(self.out, name, self.style.ascii);
         self.out.push(b'"');
@@ -150,28 +188,47 @@ impl<'o> Object<'o> {
         self.out
     }
 
-    pub(crate) fn text(&mut self, name: &str, value: &Text<'_>) {
+    fn separator(&mut self) {
+        if !self.empty {
+            self.out.extend_from_slice(self.style.comma);
+        }
+        self.empty = false;
+    }
+
+    pub(crate) fn text(&mut self, name: &'static str, value: &Text<'_>) {
         let ascii = self.style.ascii;
         string(self.key(name), value, ascii);
     }
 
-    pub(crate) fn str(&mut self, name: &str, value: &str) {
+    /// A member whose name comes from data (an extra).
+    pub(crate) fn data_text(&mut self, name: &str, value: &Text<'_>) {
+        let ascii = self.style.ascii;
+        string(self.data_key(name), value, ascii);
+    }
+
+    pub(crate) fn str(&mut self, name: &'static str, value: &str) {
         self.text(name, &Text::from(value));
     }
 
-    pub(crate) fn number(&mut self, name: &str, value: u64) {
+    pub(crate) fn number(&mut self, name: &'static str, value: u64) {
         let out = self.key(name);
         out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
     }
 
     /// A nested object, closed when the returned writer is closed.
-    pub(crate) fn object(&mut self, name: &str) -> Object<'_> {
+    pub(crate) fn object(&mut self, name: &'static str) -> Object<'_> {
         let style = self.style;
         Object::open(self.key(name), style)
     }
 
+    /// A nested object whose name comes from data (OpenStack's fault name).
+    pub(crate) fn data_object(&mut self, name: &str) -> Object<'_> {
+        let style = self.style;
+        Object::open(self.data_key(name), style)
+    }
+
     /// An array of strings.
-    pub(crate) fn strings(&mut self, name: &str, values: &[Text<'_>]) {
+    pub(crate) fn strings(&mut self, name: &'static str, values: &[Text<'_>]) {
         let style = self.style;
         let out = self.key(name);
         out.push(b'[');

@@ -12,6 +12,7 @@ pub(crate) mod openstack;
 mod parse;
 pub(crate) mod problem;
 pub(crate) mod read;
+mod swar;
 pub(crate) mod xml;
 
 use crate::context::{is_valid_request_id, new_request_id};
@@ -50,23 +51,35 @@ impl Render<'_> {
     }
 }
 
-/// What a renderer writes besides the body.
+/// What a renderer writes: the body, and the headers and reason phrase unless only the body
+/// is asked for ([`write_body`]), when building them would be wasted work.
 pub(crate) struct Out {
     pub(crate) body: Vec<u8>,
     pub(crate) headers: HeaderMap,
     pub(crate) reason: Option<Box<str>>,
+    headers_wanted: bool,
 }
 
 impl Out {
+    /// Whether headers are wanted: a renderer checks before formatting a header value.
+    pub(crate) fn wants_headers(&self) -> bool {
+        self.headers_wanted
+    }
+
     pub(crate) fn content_type(&mut self, value: &'static str) {
-        self.headers
-            .insert(CONTENT_TYPE, HeaderValue::from_static(value));
+        if self.headers_wanted {
+            self.headers
+                .insert(CONTENT_TYPE, HeaderValue::from_static(value));
+        }
     }
 
     /// Adds a header whose value comes from data. Only visible ASCII, spaces and tabs are
     /// sent (no control characters, no obs-text a client cannot read as text); any other value
     /// is dropped rather than sent half-formed. The body still carries it, escaped.
     pub(crate) fn header(&mut self, name: HeaderName, value: &str) {
+        if !self.headers_wanted {
+            return;
+        }
         let printable = value
             .bytes()
             .all(|b| b == b' ' || b == b'\t' || b.is_ascii_graphic());
@@ -77,6 +90,9 @@ impl Out {
 
     /// Adds the request id under each of `names`.
     pub(crate) fn request_id(&mut self, r: &Render<'_>, names: &[&'static str]) {
+        if !self.headers_wanted {
+            return;
+        }
         if let Some(id) = &r.request_id {
             for name in names {
                 self.header(HeaderName::from_static(name), id);
@@ -97,35 +113,13 @@ pub(crate) fn encoding(format: Format, cx: &Context<'_>) -> Encoding {
 
 /// Writes `fault` as `format` for the request `cx` describes.
 pub(crate) fn render(fault: &Fault<'_>, format: Format, cx: &Context<'_>) -> Response<Bytes> {
-    // Reborrowing with one lifetime keeps the renderers' signatures simple.
-    let fault: &Fault<'_> = fault;
-    let r = Render {
-        fault,
-        cx,
-        message: message(fault, cx),
-        request_id: request_id(fault, cx),
-        encoding: encoding(format, cx),
-    };
     let mut out = Out {
-        body: Vec::with_capacity(256 + r.message.as_str().map_or(64, str::len)),
+        body: Vec::new(),
         headers: HeaderMap::new(),
         reason: None,
+        headers_wanted: true,
     };
-    match format {
-        Format::AwsQuery
-        | Format::Heat
-        | Format::Ec2Query
-        | Format::AwsJson10
-        | Format::AwsJson11
-        | Format::AwsRestJson
-        | Format::AwsRestXml
-        | Format::S3 => aws::render(format, &r, &mut out),
-        Format::OpenStack | Format::LoadBalancer | Format::Keystone | Format::Neutron => {
-            openstack::render(format, &r, &mut out);
-        }
-        Format::ApiWg | Format::Placement => apiwg::render(format, &r, &mut out),
-        Format::Problem => problem::render(&r, &mut out),
-    }
+    render_into(fault, format, cx, &mut out);
     if let Some(retry_after) = fault.retry_after {
         out.header(RETRY_AFTER, &retry_after_header(format, retry_after));
     }
@@ -138,6 +132,78 @@ pub(crate) fn render(fault: &Fault<'_>, format: Format, cx: &Context<'_>) -> Res
             .insert(crate::ReasonPhrase(reason));
     }
     response
+}
+
+/// Appends the body `format` sends for `fault` to `buf`, and nothing else: no headers are
+/// built.
+pub(crate) fn write_body(fault: &Fault<'_>, format: Format, cx: &Context<'_>, buf: &mut Vec<u8>) {
+    let mut out = Out {
+        body: core::mem::take(buf),
+        headers: HeaderMap::new(),
+        reason: None,
+        headers_wanted: false,
+    };
+    render_into(fault, format, cx, &mut out);
+    *buf = out.body;
+}
+
+/// The shared part of [`render`] and [`write_body`]: resolves what every format reads, sizes
+/// the buffer once, and hands over to the format's family.
+fn render_into(fault: &Fault<'_>, format: Format, cx: &Context<'_>, out: &mut Out) {
+    // Reborrowing with one lifetime keeps the renderers' signatures simple.
+    let fault: &Fault<'_> = fault;
+    let r = Render {
+        fault,
+        cx,
+        message: message(fault, cx),
+        request_id: request_id(fault, cx),
+        encoding: encoding(format, cx),
+    };
+    // A fresh (or full) buffer is sized once; a caller's buffer with room is used as it is.
+    if out.body.capacity() == out.body.len() {
+        out.body.reserve(size_hint(&r));
+    }
+    let out = &mut *out;
+    match format {
+        Format::AwsQuery
+        | Format::Heat
+        | Format::Ec2Query
+        | Format::AwsJson10
+        | Format::AwsJson11
+        | Format::AwsRestJson
+        | Format::AwsRestXml
+        | Format::S3 => aws::render(format, &r, out),
+        Format::OpenStack | Format::LoadBalancer | Format::Keystone | Format::Neutron => {
+            openstack::render(format, &r, out);
+        }
+        Format::ApiWg | Format::Placement => apiwg::render(format, &r, out),
+        Format::Problem => problem::render(&r, out),
+    }
+}
+
+/// Room for a body: the fixed markup of the largest format (Placement's WebOb text), the
+/// strings the fault holds, and slack for escapes. A displayed message is guessed at, and the
+/// buffer grows if it writes more.
+fn size_hint(r: &Render<'_>) -> usize {
+    let text = |t: &Text<'_>| t.as_str().map_or(64, str::len);
+    let fault = r.fault;
+    320 + 2 * fault.title.len()
+        + text(&r.message)
+        + fault.details.as_ref().map_or(0, text)
+        + r.request_id.as_deref().map_or(0, str::len)
+        + r.namespace().map_or(0, str::len)
+        + fault.code.as_deref().map_or(0, str::len)
+        + fault.created.as_ref().map_or(0, text)
+        + fault
+            .validation_errors
+            .iter()
+            .map(|e| text(e) + 24)
+            .sum::<usize>()
+        + fault
+            .extras
+            .iter()
+            .map(|e| 2 * e.name.len() + text(&e.value) + 8)
+            .sum::<usize>()
 }
 
 fn message<'f>(fault: &'f Fault<'_>, cx: &Context<'_>) -> Text<'f> {

@@ -58,7 +58,7 @@ fn over_limit(status: StatusCode) -> bool {
 fn compute_json(r: &Render<'_>, body: &mut Vec<u8>) {
     let fault = r.fault;
     let mut outer = json::Object::open(body, PYTHON);
-    let mut inner = outer.object(&fault.title);
+    let mut inner = outer.data_object(&fault.title);
     inner.number("code", u64::from(fault.status.as_u16()));
     inner.text("message", &r.message);
     if let Some(details) = &fault.details {
@@ -156,7 +156,7 @@ fn keystone(r: &Render<'_>, out: &mut Out) {
     out.body.push(b'\n');
     out.content_type("application/json");
     out.header(http::header::VARY, "X-Auth-Token");
-    if fault.status == StatusCode::UNAUTHORIZED {
+    if fault.status == StatusCode::UNAUTHORIZED && out.wants_headers() {
         // A 401 must carry a challenge (RFC 9110 §11.6.1): a URI that cannot stand in a
         // quoted header value is left out, not allowed to drop the whole header.
         let quotable = |uri: &str| {

@@ -24,20 +24,40 @@ pub(crate) struct Hints {
     pub(crate) placement: bool,
 }
 
+/// The headers read, as `HeaderName`s built at compile time: looking one up by `&str` would
+/// parse and validate the name on every call, the larger part of a parse's time.
+mod names {
+    use http::HeaderName;
+
+    pub(super) const CONTENT_TYPE: HeaderName = http::header::CONTENT_TYPE;
+    pub(super) const ERRORTYPE: HeaderName = HeaderName::from_static("x-amzn-errortype");
+    pub(super) const QUERY_ERROR: HeaderName = HeaderName::from_static("x-amzn-query-error");
+    pub(super) const REQUEST_IDS: [HeaderName; 5] = [
+        HeaderName::from_static("x-amzn-requestid"),
+        HeaderName::from_static("x-amz-request-id"),
+        HeaderName::from_static("x-openstack-request-id"),
+        HeaderName::from_static("x-compute-request-id"),
+        HeaderName::from_static("x-request-id"),
+    ];
+    pub(super) const HOST_ID: HeaderName = HeaderName::from_static("x-amz-id-2");
+    pub(super) const RETRY_AFTER: HeaderName = http::header::RETRY_AFTER;
+    pub(super) const API_VERSION: HeaderName = HeaderName::from_static("openstack-api-version");
+}
+
 impl Hints {
     fn from_headers(headers: &HeaderMap) -> Self {
-        let get = |name: &str| {
+        let get = |name: &http::HeaderName| {
             headers
                 .get(name)
                 .and_then(|v| v.to_str().ok())
                 .map(str::trim)
         };
         Hints {
-            content_type: get("content-type").unwrap_or("").to_ascii_lowercase(),
-            errortype: get("x-amzn-errortype")
+            content_type: get(&names::CONTENT_TYPE).unwrap_or("").to_ascii_lowercase(),
+            errortype: get(&names::ERRORTYPE)
                 .map(|code| aws::sanitize_code(code).to_owned())
                 .filter(|code| !code.is_empty()),
-            query_error: get("x-amzn-query-error").and_then(|value| {
+            query_error: get(&names::QUERY_ERROR).and_then(|value| {
                 let mut parts = value.split(';');
                 match (parts.next(), parts.next(), parts.next()) {
                     (Some(code), Some(kind), None) if !code.is_empty() => {
@@ -46,22 +66,16 @@ impl Hints {
                     _ => None,
                 }
             }),
-            request_id: [
-                "x-amzn-requestid",
-                "x-amz-request-id",
-                "x-openstack-request-id",
-                "x-compute-request-id",
-                "x-request-id",
-            ]
-            .into_iter()
-            .find_map(get)
-            .filter(|id| !id.is_empty())
-            .map(str::to_owned),
-            host_id: get("x-amz-id-2")
+            request_id: names::REQUEST_IDS
+                .iter()
+                .find_map(get)
                 .filter(|id| !id.is_empty())
                 .map(str::to_owned),
-            retry_after: get("retry-after").and_then(parse_retry_after),
-            placement: get("openstack-api-version")
+            host_id: get(&names::HOST_ID)
+                .filter(|id| !id.is_empty())
+                .map(str::to_owned),
+            retry_after: get(&names::RETRY_AFTER).and_then(parse_retry_after),
+            placement: get(&names::API_VERSION)
                 .is_some_and(|v| v.to_ascii_lowercase().contains("placement")),
         }
     }

@@ -48,7 +48,7 @@ pub(crate) fn render(r: &Render<'_>, out: &mut Out) {
             &*extra.name,
             "type" | "title" | "status" | "detail" | "instance"
         ) {
-            object.text(&extra.name, &extra.value);
+            object.data_text(&extra.name, &extra.value);
         }
     }
     object.close();

@@ -6,6 +6,7 @@
 //! they become U+FFFD. A CR is written as `&#13;` so that end-of-line normalisation does not
 //! turn it into LF on the way back.
 
+use super::swar;
 use crate::Text;
 use core::fmt;
 
@@ -42,27 +43,51 @@ static ATTR: [Class; 256] = classes(true);
 
 /// Appends `text` as XML character data.
 pub(crate) fn escape_text(out: &mut Vec<u8>, text: &str) {
-    escape(out, text, &TEXT);
+    escape(out, text, false);
 }
 
 /// Appends `text` as the inside of a double-quoted attribute value.
 pub(crate) fn escape_attr(out: &mut Vec<u8>, text: &str) {
-    escape(out, text, &ATTR);
+    escape(out, text, true);
 }
 
-fn escape(out: &mut Vec<u8>, text: &str, table: &[Class; 256]) {
+/// Whether a word of eight bytes holds one that the escaper must look at: a control character
+/// (tab and LF are then let through by the table), markup, a quote in an attribute, or the
+/// first byte of what may be U+FFFE or U+FFFF.
+#[inline]
+fn word_needs_look(x: u64, attr: bool) -> bool {
+    // `|`, not `||`: cheap tests beat unpredictable branches.
+    swar::has_control(x)
+        | swar::has(x, b'&')
+        | swar::has(x, b'<')
+        | swar::has(x, b'>')
+        | swar::has(x, 0xEF)
+        | (attr & swar::has(x, b'"'))
+}
+
+fn escape(out: &mut Vec<u8>, text: &str, attr: bool) {
     let bytes = text.as_bytes();
+    let table = if attr { &ATTR } else { &TEXT };
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        let byte = bytes[i];
-        let replacement: &[u8] = match table[byte as usize] {
-            Class::Plain => {
-                i += 1;
-                continue;
-            }
-            Class::MaybeNonChar => {
-                // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+    loop {
+        // Skip eight plain bytes at a time (most text has nothing to escape), then walk to
+        // the byte a word holds that needs a look, or through the last few bytes.
+        while let Some(x) = swar::word(bytes, i)
+            && !word_needs_look(x, attr)
+        {
+            i += 8;
+        }
+        while i < bytes.len() && table[usize::from(bytes[i])] == Class::Plain {
+            i += 1;
+        }
+        let Some(&byte) = bytes.get(i) else {
+            break;
+        };
+        let replacement: &[u8] = match table[usize::from(byte)] {
+            Class::Plain | Class::MaybeNonChar => {
+                // U+FFFE and U+FFFF are EF BF BE and EF BF BF; any other EF starts a
+                // character XML allows.
                 if bytes.get(i + 1) == Some(&0xBF) && matches!(bytes.get(i + 2), Some(0xBE | 0xBF))
                 {
                     out.extend_from_slice(&bytes[start..i]);
