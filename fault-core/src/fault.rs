@@ -159,6 +159,14 @@ impl<'a> Fault<'a> {
         self
     }
 
+    /// Adds an extra member in place (the parser's way, without moving the record).
+    pub(crate) fn push_extra(&mut self, name: impl Into<Cow<'a, str>>, value: impl Into<Text<'a>>) {
+        self.extras.push(Extra {
+            name: name.into(),
+            value: value.into(),
+        });
+    }
+
     /// Sets the request id. A request id taken from a [`Context`](crate::Context) is used
     /// only when the fault has none of its own.
     #[must_use]

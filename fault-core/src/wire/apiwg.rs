@@ -231,7 +231,7 @@ pub(crate) fn from_json(
             "status" | "title" | "detail" | "code" | "request_id" | "links"
         );
         if let (false, Some(text)) = (known, value.text()) {
-            fault = fault.with_extra(name.clone().into_owned(), text.into_owned());
+            fault.push_extra(name.clone().into_owned(), text.into_owned());
         }
     }
     Some(fault)

@@ -208,8 +208,14 @@ use http::StatusCode;
 /// An AWS error code as clients read it: cut at the first `:` (`Name:http://…`), then what
 /// follows the last `#` (`namespace#Name`).
 pub(crate) fn sanitize_code(code: &str) -> &str {
-    let code = code.split(':').next().unwrap_or(code);
-    code.rsplit('#').next().unwrap_or(code).trim()
+    // Byte searches: both separators are ASCII, so the cuts fall on char boundaries.
+    let bytes = code.as_bytes();
+    let end = bytes.iter().position(|&b| b == b':').unwrap_or(bytes.len());
+    let start = bytes[..end]
+        .iter()
+        .rposition(|&b| b == b'#')
+        .map_or(0, |i| i + 1);
+    code[start..end].trim()
 }
 
 /// The JSON protocols: the code from `x-amzn-query-error`, `X-Amzn-Errortype`, a `code` field
@@ -224,12 +230,12 @@ pub(crate) fn from_json(
     let code_field = json.get_any(&["code", "Code"]).and_then(Json::as_str);
     let code = hints
         .query_error
-        .as_ref()
-        .map(|(code, _)| code.clone())
-        .or_else(|| hints.errortype.clone())
-        .or_else(|| code_field.map(|c| sanitize_code(c).to_owned()))
-        .or_else(|| type_field.map(|t| sanitize_code(t).to_owned()))
-        .filter(|c| !c.is_empty())?;
+        .map(|(code, _)| code)
+        .or(hints.errortype)
+        .or_else(|| code_field.map(sanitize_code))
+        .or_else(|| type_field.map(sanitize_code))
+        .filter(|c| !c.is_empty())?
+        .to_owned();
     let format = if hints.errortype.is_some() && type_field.is_none() {
         Format::AwsRestJson
     } else if hints.content_type.contains("1.0") || type_field.is_some_and(|t| t.contains('#')) {
@@ -266,7 +272,7 @@ pub(crate) fn from_json(
             "__type" | "code" | "Code" | "message" | "Message" | "errorMessage" | "Type" | "type"
         );
         if let (false, Some(text)) = (known, value.text()) {
-            fault = fault.with_extra(name.clone().into_owned(), text.into_owned());
+            fault.push_extra(name.clone().into_owned(), text.into_owned());
         }
     }
     Some(fault)
@@ -289,7 +295,7 @@ pub(crate) fn from_xml(
                 && root.namespace.is_none()
             {
                 Format::Heat
-            } else if hints.content_type.starts_with("text/xml") {
+            } else if hints.content_type_is("text/xml") {
                 Format::AwsQuery
             } else {
                 Format::AwsRestXml
@@ -301,14 +307,10 @@ pub(crate) fn from_xml(
     };
     let code = hints
         .query_error
-        .as_ref()
-        .map(|(code, _)| code.clone())
-        .or_else(|| {
-            error
-                .child_text("Code")
-                .map(|c| sanitize_code(c).to_owned())
-        })
-        .filter(|c| !c.is_empty())?;
+        .map(|(code, _)| code)
+        .or_else(|| error.child_text("Code").map(sanitize_code))
+        .filter(|c| !c.is_empty())?
+        .to_owned();
     let mut fault = parsed(status, code, format);
     fault.namespace = root.namespace.clone().map(Into::into);
     if let Some(message) = error.child_text("Message") {
@@ -334,7 +336,7 @@ pub(crate) fn from_xml(
             "Code" | "Message" | "Type" | "Detail" | "RequestId" | "RequestID"
         );
         if !known && child.children.is_empty() {
-            fault = fault.with_extra(child.name.clone(), child.text.clone());
+            fault.push_extra(child.name.clone(), child.text.clone());
         }
     }
     Some(fault)

@@ -4,80 +4,76 @@
 use super::limits::ParseLimits;
 use super::read::{Element, Json};
 use super::{apiwg, aws, openstack, problem};
-use crate::{ErrType, Fault, Format, RetryAfter};
+use crate::{ErrType, Fault, Format, RetryAfter, Text};
 use http::{HeaderMap, StatusCode};
 use std::borrow::Cow;
 
-/// What the headers of a response say about its fault.
+/// What the headers of a response say about its fault, borrowed from the headers: a string
+/// is copied only when it goes into the fault.
 #[derive(Default)]
-pub(crate) struct Hints {
-    /// The content type, lowercased.
-    pub(crate) content_type: String,
+pub(crate) struct Hints<'h> {
+    /// The content type as sent (compare it with [`Hints::content_type_is`]).
+    pub(crate) content_type: &'h str,
     /// `X-Amzn-Errortype`, cleaned as a code.
-    pub(crate) errortype: Option<String>,
+    pub(crate) errortype: Option<&'h str>,
     /// `x-amzn-query-error: Code;Type`, read as botocore does: exactly two parts, a code.
-    pub(crate) query_error: Option<(String, String)>,
-    pub(crate) request_id: Option<String>,
-    pub(crate) host_id: Option<String>,
+    pub(crate) query_error: Option<(&'h str, &'h str)>,
+    pub(crate) request_id: Option<&'h str>,
+    pub(crate) host_id: Option<&'h str>,
     pub(crate) retry_after: Option<RetryAfter>,
     /// `OpenStack-API-Version` names placement.
     pub(crate) placement: bool,
 }
 
-/// The headers read, as `HeaderName`s built at compile time: looking one up by `&str` would
-/// parse and validate the name on every call, the larger part of a parse's time.
-mod names {
-    use http::HeaderName;
-
-    pub(super) const CONTENT_TYPE: HeaderName = http::header::CONTENT_TYPE;
-    pub(super) const ERRORTYPE: HeaderName = HeaderName::from_static("x-amzn-errortype");
-    pub(super) const QUERY_ERROR: HeaderName = HeaderName::from_static("x-amzn-query-error");
-    pub(super) const REQUEST_IDS: [HeaderName; 5] = [
-        HeaderName::from_static("x-amzn-requestid"),
-        HeaderName::from_static("x-amz-request-id"),
-        HeaderName::from_static("x-openstack-request-id"),
-        HeaderName::from_static("x-compute-request-id"),
-        HeaderName::from_static("x-request-id"),
-    ];
-    pub(super) const HOST_ID: HeaderName = HeaderName::from_static("x-amz-id-2");
-    pub(super) const RETRY_AFTER: HeaderName = http::header::RETRY_AFTER;
-    pub(super) const API_VERSION: HeaderName = HeaderName::from_static("openstack-api-version");
-}
-
-impl Hints {
-    fn from_headers(headers: &HeaderMap) -> Self {
-        let get = |name: &http::HeaderName| {
-            headers
-                .get(name)
-                .and_then(|v| v.to_str().ok())
-                .map(str::trim)
-        };
-        Hints {
-            content_type: get(&names::CONTENT_TYPE).unwrap_or("").to_ascii_lowercase(),
-            errortype: get(&names::ERRORTYPE)
-                .map(|code| aws::sanitize_code(code).to_owned())
-                .filter(|code| !code.is_empty()),
-            query_error: get(&names::QUERY_ERROR).and_then(|value| {
-                let mut parts = value.split(';');
-                match (parts.next(), parts.next(), parts.next()) {
-                    (Some(code), Some(kind), None) if !code.is_empty() => {
-                        Some((code.to_owned(), kind.to_owned()))
-                    }
-                    _ => None,
+impl<'h> Hints<'h> {
+    /// Reads the headers in one pass: a response carries a handful, and matching each name
+    /// once costs less than looking up every name the parser knows.
+    fn from_headers(headers: &'h HeaderMap) -> Self {
+        let mut hints = Hints::default();
+        // The request id headers in order of preference; the first present wins.
+        let mut request_id: [Option<&'h str>; 5] = [None; 5];
+        for (name, value) in headers {
+            let Ok(value) = value.to_str() else { continue };
+            let value = value.trim();
+            match name.as_str() {
+                "content-type" => hints.content_type = value,
+                "x-amzn-errortype" => {
+                    hints.errortype = Some(aws::sanitize_code(value)).filter(|c| !c.is_empty());
                 }
-            }),
-            request_id: names::REQUEST_IDS
-                .iter()
-                .find_map(get)
-                .filter(|id| !id.is_empty())
-                .map(str::to_owned),
-            host_id: get(&names::HOST_ID)
-                .filter(|id| !id.is_empty())
-                .map(str::to_owned),
-            retry_after: get(&names::RETRY_AFTER).and_then(parse_retry_after),
-            placement: get(&names::API_VERSION)
-                .is_some_and(|v| v.to_ascii_lowercase().contains("placement")),
+                "x-amzn-query-error" => {
+                    let mut parts = value.split(';');
+                    if let (Some(code), Some(kind), None) =
+                        (parts.next(), parts.next(), parts.next())
+                        && !code.is_empty()
+                    {
+                        hints.query_error = Some((code, kind));
+                    }
+                }
+                "x-amzn-requestid" => request_id[0] = Some(value),
+                "x-amz-request-id" => request_id[1] = Some(value),
+                "x-openstack-request-id" => request_id[2] = Some(value),
+                "x-compute-request-id" => request_id[3] = Some(value),
+                "x-request-id" => request_id[4] = Some(value),
+                "x-amz-id-2" => hints.host_id = Some(value).filter(|id| !id.is_empty()),
+                "retry-after" => hints.retry_after = parse_retry_after(value),
+                "openstack-api-version" => {
+                    hints.placement = value
+                        .as_bytes()
+                        .windows(9)
+                        .any(|w| w.eq_ignore_ascii_case(b"placement"));
+                }
+                _ => {}
+            }
         }
+        hints.request_id = request_id.into_iter().flatten().find(|id| !id.is_empty());
+        hints
+    }
+
+    /// Whether the content type starts with `prefix` (ASCII case ignored).
+    pub(crate) fn content_type_is(&self, prefix: &str) -> bool {
+        self.content_type
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
     }
 }
 
@@ -98,9 +94,10 @@ pub(crate) fn parsed(
     title: impl Into<Cow<'static, str>>,
     format: Format,
 ) -> Fault<'static> {
-    Fault::new(status, title)
-        .with_format(format)
-        .with_message("")
+    let mut fault = Fault::new(status, title);
+    fault.format = Some(format);
+    fault.message = Text::from("");
+    fault
 }
 
 /// Reads any error response into a fault; see [`Fault::parse`].
@@ -111,7 +108,11 @@ pub(crate) fn parse(
     limits: &ParseLimits,
 ) -> Fault<'static> {
     let body = &body[..body.len().min(limits.max_body)];
-    let mut text = String::from_utf8_lossy(body);
+    // Valid UTF-8 (the common case) is checked by the fast validator and borrowed.
+    let mut text = match std::str::from_utf8(body) {
+        Ok(valid) => Cow::Borrowed(valid),
+        Err(_) => String::from_utf8_lossy(body),
+    };
     // Each invalid byte decodes to a three-byte U+FFFD: cut again, so the text kept (and every
     // message taken from it) stays within the limit too.
     if text.len() > limits.max_body {
@@ -140,16 +141,16 @@ pub(crate) fn parse(
         .request_id
         .filter(|_| headers_win || fault.request_id.is_none())
     {
-        fault.request_id = Some(id.into());
+        fault.request_id = Some(id.to_owned().into());
     }
     if fault.retry_after.is_none() {
         fault.retry_after = hints.retry_after;
     }
     if let Some(host_id) = hints.host_id {
         match fault.extras.iter_mut().find(|e| e.name == "HostId") {
-            Some(extra) if headers_win => extra.value = host_id.into(),
+            Some(extra) if headers_win => extra.value = host_id.to_owned().into(),
             Some(_) => {}
-            None => fault = fault.with_extra("HostId", host_id),
+            None => fault.push_extra("HostId", host_id.to_owned()),
         }
     }
     fault.raw = Some(text.into());
@@ -167,34 +168,53 @@ fn json_fault(status: StatusCode, json: &Json<'_>, hints: &Hints) -> Option<Faul
             .get_any(&["code", "Code"])
             .and_then(Json::as_str)
             .is_some_and(|c| !c.starts_with(|d: char| d.is_ascii_digit()));
-    let aws = || {
-        if aws_hint || aws_code {
-            aws::from_json(status, json, hints)
-        } else {
-            None
-        }
-    };
     // `__type` and the AWS headers settle it before any shape does (CloudSearch bodies carry
-    // an unrelated `errors` list beside `__type`).
-    (if aws_hint { aws() } else { None })
-        .or_else(|| apiwg::from_json(status, json, hints))
-        .or_else(|| openstack::keystone_from_json(status, json))
-        .or_else(|| openstack::neutron_from_json(status, json))
-        .or_else(aws)
-        .or_else(|| problem::from_json(status, json, hints))
-        .or_else(|| openstack::webob_from_json(status, json))
-        .or_else(|| openstack::load_balancer_from_json(status, json))
-        .or_else(|| openstack::wsme_from_json(status, json))
-        .or_else(|| openstack::from_json(status, json))
-        .or_else(|| {
-            // A bare `{"message": …}` (restJson without its header, flat WebOb): keep the text.
-            let message = json.get_any(&["message", "Message"])?.text()?;
-            Some(fallback(status, hints).with_message(message.into_owned()))
-        })
+    // an unrelated `errors` list beside `__type`). The families are tried in turn with early
+    // returns: chaining `or_else` would move the whole record through every link.
+    if aws_hint && let Some(fault) = aws::from_json(status, json, hints) {
+        return Some(fault);
+    }
+    if let Some(fault) = apiwg::from_json(status, json, hints) {
+        return Some(fault);
+    }
+    if let Some(fault) = openstack::keystone_from_json(status, json) {
+        return Some(fault);
+    }
+    if let Some(fault) = openstack::neutron_from_json(status, json) {
+        return Some(fault);
+    }
+    if !aws_hint
+        && aws_code
+        && let Some(fault) = aws::from_json(status, json, hints)
+    {
+        return Some(fault);
+    }
+    let shapes: [fn(StatusCode, &Json<'_>) -> Option<Fault<'static>>; 4] = [
+        openstack::webob_from_json,
+        openstack::load_balancer_from_json,
+        openstack::wsme_from_json,
+        openstack::from_json,
+    ];
+    if let Some(fault) = problem::from_json(status, json, hints) {
+        return Some(fault);
+    }
+    for shape in shapes {
+        if let Some(fault) = shape(status, json) {
+            return Some(fault);
+        }
+    }
+    // A bare `{"message": …}` (restJson without its header, flat WebOb): keep the text.
+    let message = json.get_any(&["message", "Message"])?.text()?;
+    let mut fault = fallback(status, hints);
+    fault.message = message.into_owned().into();
+    Some(fault)
 }
 
 fn xml_fault(status: StatusCode, root: &Element, hints: &Hints) -> Option<Fault<'static>> {
-    aws::from_xml(status, root, hints).or_else(|| openstack::from_xml(status, root))
+    if let Some(fault) = aws::from_xml(status, root, hints) {
+        return Some(fault);
+    }
+    openstack::from_xml(status, root)
 }
 
 /// Whether a body is an HTML page (a proxy's or framework's error page).
@@ -211,9 +231,8 @@ fn is_html(text: &str) -> bool {
 fn fallback(status: StatusCode, hints: &Hints) -> Fault<'static> {
     let code = hints
         .query_error
-        .as_ref()
-        .map(|(code, _)| code.clone())
-        .or_else(|| hints.errortype.clone());
+        .map(|(code, _)| code.to_owned())
+        .or_else(|| hints.errortype.map(str::to_owned));
     let mut fault = match code {
         Some(code) => Fault::new(status, code),
         None => Fault::new(status, status.as_str().to_owned()),

@@ -74,7 +74,7 @@ pub(crate) fn from_json(
     hints: &Hints,
 ) -> Option<Fault<'static>> {
     let titled = json.get("title").is_some() || json.get("type").is_some();
-    let looks_like = hints.content_type.starts_with("application/problem+json")
+    let looks_like = hints.content_type_is("application/problem+json")
         || (titled
             && matches!(json.get("status"), Some(Json::Number(..)))
             && json.get("message").is_none());
@@ -105,7 +105,7 @@ pub(crate) fn from_json(
             "title" | "status" | "detail" | "code" | "details" | "request_id"
         ) || (name == "type" && value.as_str() == Some("about:blank"));
         if let (false, Some(text)) = (known, value.text()) {
-            fault = fault.with_extra(name.clone().into_owned(), text.into_owned());
+            fault.push_extra(name.clone().into_owned(), text.into_owned());
         }
     }
     Some(fault)
