@@ -98,7 +98,14 @@ pub trait ApiFault: Error {
     /// Appends the body `format` sends for this error to `buf`, without building headers: the
     /// body of [`to_response`](ApiFault::to_response), for a caller that owns the buffer.
     fn write_body(&self, format: Format, cx: &Context<'_>, buf: &mut Vec<u8>) {
-        self.fault().write_body(format, cx, buf);
+        // A variant whose fault is fixed is served from the cache of finished bodies without
+        // building its fault record.
+        match self.spec() {
+            Some(spec) if spec.plain && spec.message_is_fixed => {
+                crate::wire::write_fixed_body(spec, || self.fault(), format, cx, buf);
+            }
+            _ => self.fault().write_body(format, cx, buf),
+        }
     }
 
     /// The response in the type's [`default_format`](ApiFault::default_format).

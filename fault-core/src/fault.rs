@@ -63,6 +63,9 @@ pub struct Fault<'a> {
     pub(crate) format: Option<Format>,
     pub(crate) error: Option<&'a (dyn Error + 'a)>,
     pub(crate) raw: Option<Box<str>>,
+    /// The spec this fault is the fixed fault of, while nothing has changed it: the key to
+    /// the cache of finished bodies. Every setter clears it.
+    pub(crate) spec: Option<&'static FaultSpec>,
 }
 
 /// An extra member of a fault: S3's `BucketName`, an AWS error shape's member, a problem
@@ -95,6 +98,7 @@ impl<'a> Fault<'a> {
             format: None,
             error: None,
             raw: None,
+            spec: None,
         }
     }
 
@@ -121,12 +125,14 @@ impl<'a> Fault<'a> {
             format: spec.format,
             error: Some(error),
             raw: None,
+            spec: Some(spec),
         }
     }
 
     /// Sets the HTTP status (keeping the err_type).
     #[must_use]
     pub fn with_status(mut self, status: StatusCode) -> Self {
+        self.spec = None;
         self.status = status;
         self
     }
@@ -134,6 +140,7 @@ impl<'a> Fault<'a> {
     /// Sets the message sent to the client.
     #[must_use]
     pub fn with_message(mut self, message: impl Into<Text<'a>>) -> Self {
+        self.spec = None;
         self.message = message.into();
         self
     }
@@ -141,6 +148,7 @@ impl<'a> Fault<'a> {
     /// Sets the details (OpenStack `details`; Heat appends them to the message after `:`).
     #[must_use]
     pub fn with_details(mut self, details: impl Into<Text<'a>>) -> Self {
+        self.spec = None;
         self.details = Some(details.into());
         self
     }
@@ -148,6 +156,7 @@ impl<'a> Fault<'a> {
     /// Sets which side is at fault.
     #[must_use]
     pub fn with_err_type(mut self, err_type: ErrType) -> Self {
+        self.spec = None;
         self.err_type = err_type;
         self
     }
@@ -155,12 +164,14 @@ impl<'a> Fault<'a> {
     /// Sets the API-WG `code` (`placement.concurrent_update`).
     #[must_use]
     pub fn with_code(mut self, code: impl Into<Cow<'a, str>>) -> Self {
+        self.spec = None;
         self.code = Some(code.into());
         self
     }
 
     /// Adds an extra member in place (the parser's way, without moving the record).
     pub(crate) fn push_extra(&mut self, name: impl Into<Cow<'a, str>>, value: impl Into<Text<'a>>) {
+        self.spec = None;
         self.extras.push(Extra {
             name: name.into(),
             value: value.into(),
@@ -171,6 +182,7 @@ impl<'a> Fault<'a> {
     /// only when the fault has none of its own.
     #[must_use]
     pub fn with_request_id(mut self, request_id: impl Into<Text<'a>>) -> Self {
+        self.spec = None;
         self.request_id = Some(request_id.into());
         self
     }
@@ -178,6 +190,7 @@ impl<'a> Fault<'a> {
     /// Adds a validation error (the load balancer's `validationErrors`).
     #[must_use]
     pub fn with_validation_error(mut self, message: impl Into<Text<'a>>) -> Self {
+        self.spec = None;
         self.validation_errors.push(message.into());
         self
     }
@@ -185,6 +198,7 @@ impl<'a> Fault<'a> {
     /// Sets when the fault was created (Compute's `AsyncAPIFault`).
     #[must_use]
     pub fn with_created(mut self, created: impl Into<Text<'a>>) -> Self {
+        self.spec = None;
         self.created = Some(created.into());
         self
     }
@@ -192,6 +206,7 @@ impl<'a> Fault<'a> {
     /// Adds an extra member (S3's `BucketName`, an AWS error member, a problem extension).
     #[must_use]
     pub fn with_extra(mut self, name: impl Into<Cow<'a, str>>, value: impl Into<Text<'a>>) -> Self {
+        self.spec = None;
         self.extras.push(Extra {
             name: name.into(),
             value: value.into(),
@@ -202,6 +217,7 @@ impl<'a> Fault<'a> {
     /// Sets when the client may retry.
     #[must_use]
     pub fn with_retry_after(mut self, retry_after: RetryAfter) -> Self {
+        self.spec = None;
         self.retry_after = Some(retry_after);
         self
     }
@@ -209,6 +225,7 @@ impl<'a> Fault<'a> {
     /// Sets the XML namespace of the fault's element.
     #[must_use]
     pub fn with_namespace(mut self, namespace: impl Into<Cow<'a, str>>) -> Self {
+        self.spec = None;
         self.namespace = Some(namespace.into());
         self
     }
@@ -216,6 +233,7 @@ impl<'a> Fault<'a> {
     /// Sets the default wire format.
     #[must_use]
     pub fn with_format(mut self, format: Format) -> Self {
+        self.spec = None;
         self.format = Some(format);
         self
     }
@@ -352,6 +370,7 @@ impl<'a> Fault<'a> {
             format: self.format,
             error: None,
             raw: self.raw,
+            spec: self.spec,
         }
     }
 }

@@ -39,7 +39,13 @@ pub fn negotiate(accept: Option<&str>, default: Encoding) -> Encoding {
     let Some(accept) = accept else {
         return default;
     };
-    // The common headers, answered without parsing (the answer is the same either way).
+    // The common headers, answered without parsing (the answer is the same either way): as
+    // clients send them first, then in any case.
+    match accept {
+        "application/json" => return Encoding::Json,
+        "application/xml" | "text/xml" => return Encoding::Xml,
+        _ => {}
+    }
     if accept.eq_ignore_ascii_case("application/json") {
         return Encoding::Json;
     }

@@ -34,6 +34,9 @@ pub struct FaultSpec {
     pub(crate) error_code: Option<&'static str>,
     pub(crate) namespace: Option<&'static str>,
     pub(crate) format: Option<Format>,
+    /// No field of the variant puts data into its fault (details, extras, …): with a fixed
+    /// message, the fault is the same for every value of the variant.
+    pub(crate) plain: bool,
 }
 
 impl FaultSpec {

@@ -131,6 +131,7 @@ impl Reader {
             error_code,
             namespace,
             format,
+            plain: false,
         };
         let kind = EntryKind::Fault {
             own_error_code: flags & 16 != 0,
@@ -156,6 +157,7 @@ impl Reader {
             error_code: None,
             namespace: None,
             format: None,
+            plain: false,
         };
         self.rest_of_entry(spec, type_name, EntryKind::Transparent { format, inner })
     }
@@ -164,7 +166,7 @@ impl Reader {
     /// each role, a letter (`x` followed by the extra's name).
     fn rest_of_entry(
         &mut self,
-        spec: FaultSpec,
+        mut spec: FaultSpec,
         type_name: &'static str,
         kind: EntryKind,
     ) -> Option<CatalogueEntry> {
@@ -179,6 +181,12 @@ impl Reader {
             let roles: &'static [FieldRole] = Box::leak(roles.into_boxed_slice());
             fields.push(CatalogueField { name, roles });
         }
+        spec.plain = fields.iter().flat_map(|f| f.roles).all(|role| {
+            matches!(
+                role,
+                FieldRole::Message | FieldRole::Source | FieldRole::From | FieldRole::Transparent
+            )
+        });
         Some(CatalogueEntry {
             spec,
             type_name,

@@ -19,22 +19,27 @@ pub fn opt_text<'a, T: fmt::Display + 'a>(value: &'a Option<T>) -> Option<Text<'
 }
 
 pub fn set_details<'a>(fault: &mut Fault<'a>, value: Option<Text<'a>>) {
+    fault.spec = None;
     fault.details = value;
 }
 
 pub fn set_request_id<'a>(fault: &mut Fault<'a>, value: Option<Text<'a>>) {
+    fault.spec = None;
     fault.request_id = value;
 }
 
 pub fn set_created<'a>(fault: &mut Fault<'a>, value: Option<Text<'a>>) {
+    fault.spec = None;
     fault.created = value;
 }
 
 pub fn set_retry_after(fault: &mut Fault<'_>, value: Option<RetryAfter>) {
+    fault.spec = None;
     fault.retry_after = value;
 }
 
 pub fn set_extra<'a>(fault: &mut Fault<'a>, name: &'static str, value: Option<Text<'a>>) {
+    fault.spec = None;
     if let Some(value) = value {
         fault.extras.push(Extra {
             name: Cow::Borrowed(name),
@@ -49,6 +54,7 @@ where
     I: IntoIterator<Item = &'a T>,
     T: fmt::Display + 'a,
 {
+    fault.spec = None;
     fault
         .validation_errors
         .extend(items.into_iter().map(|item| Text::display(item)));

@@ -19,7 +19,7 @@ const UNDEFINED_CODE: &str = "placement.undefined_code";
 pub(crate) fn render(format: Format, r: &Render<'_>, out: &mut Out) {
     if format == Format::Placement {
         placement(r, out);
-    } else {
+    } else if out.body_wanted {
         guideline(r, &mut out.body);
     }
     out.content_type("application/json");

@@ -11,18 +11,24 @@ use crate::{ErrType, Format, Text};
 pub(crate) fn render(format: Format, r: &Render<'_>, out: &mut Out) {
     match format {
         Format::AwsQuery => {
-            query_shape(r, &mut out.body, true, true);
+            if out.body_wanted {
+                query_shape(r, &mut out.body, true, true);
+            }
             out.content_type("text/xml");
             out.request_id(r, &["x-amzn-requestid"]);
         }
         Format::AwsRestXml => {
-            query_shape(r, &mut out.body, true, true);
+            if out.body_wanted {
+                query_shape(r, &mut out.body, true, true);
+            }
             out.content_type("application/xml");
             out.request_id(r, &["x-amzn-requestid"]);
         }
         Format::Heat => heat(r, out),
         Format::Ec2Query => {
-            ec2(r, &mut out.body);
+            if out.body_wanted {
+                ec2(r, &mut out.body);
+            }
             out.content_type("text/xml;charset=UTF-8");
             out.request_id(r, &["x-amzn-requestid"]);
         }
@@ -76,7 +82,17 @@ fn extras(r: &Render<'_>, body: &mut Vec<u8>) {
 /// id; `Message` is the explanation, or explanation + `:` + detail; the reason phrase is the
 /// title (`400 InvalidAction`).
 fn heat(r: &Render<'_>, out: &mut Out) {
-    let body = &mut out.body;
+    if out.body_wanted {
+        heat_body(r, &mut out.body);
+    }
+    out.content_type("application/xml; charset=UTF-8");
+    out.request_id(r, &["x-openstack-request-id"]);
+    if out.wants_headers() && is_reason_phrase(&r.fault.title) {
+        out.reason = Some(r.fault.title.as_ref().into());
+    }
+}
+
+fn heat_body(r: &Render<'_>, body: &mut Vec<u8>) {
     body.extend_from_slice(b"<ErrorResponse><Error>");
     xml::element_str(body, "Type", r.fault.err_type.as_str());
     xml::element(body, "Code", &Text::from(&*r.fault.title));
@@ -87,11 +103,6 @@ fn heat(r: &Render<'_>, out: &mut Out) {
         xml::text(body, details);
     }
     body.extend_from_slice(b"</Message></Error></ErrorResponse>");
-    out.content_type("application/xml; charset=UTF-8");
-    out.request_id(r, &["x-openstack-request-id"]);
-    if out.wants_headers() && is_reason_phrase(&r.fault.title) {
-        out.reason = Some(r.fault.title.as_ref().into());
-    }
 }
 
 /// Whether `text` may stand in a status line: visible ASCII and spaces.
@@ -124,7 +135,7 @@ fn s3(r: &Render<'_>, out: &mut Out) {
     if let Some(host_id) = &r.cx.host_id {
         out.header(http::HeaderName::from_static("x-amz-id-2"), host_id);
     }
-    if r.cx.is_head() {
+    if r.cx.is_head() || !out.body_wanted {
         return;
     }
     let body = &mut out.body;
@@ -143,20 +154,9 @@ fn s3(r: &Render<'_>, out: &mut Out) {
 
 /// `{"__type": "ns#Name" (1.0) or "Name" (1.1), "message": …, …extras}`.
 fn aws_json(format: Format, r: &Render<'_>, out: &mut Out) {
-    let mut object = json::Object::open(&mut out.body, COMPACT);
-    let type_key = object.key("__type");
-    type_key.push(b'"');
-    // Only a Smithy shape namespace (`aws.protocoltests.json10`) prefixes the name; an XML
-    // namespace URI would be cut at its first `:` by every client.
-    let shape_namespace = r.namespace().filter(|ns| !ns.contains([':', '/', '#']));
-    if let (Format::AwsJson10, Some(ns)) = (format, shape_namespace) {
-        json::escape(type_key, ns, false);
-        type_key.push(b'#');
+    if out.body_wanted {
+        aws_json_body(format, r, &mut out.body);
     }
-    json::escape(type_key, &r.fault.title, false);
-    type_key.push(b'"');
-    members(r, &mut object);
-    object.close();
     out.content_type(if format == Format::AwsJson10 {
         "application/x-amz-json-1.0"
     } else {
@@ -174,11 +174,30 @@ fn aws_json(format: Format, r: &Render<'_>, out: &mut Out) {
     }
 }
 
-/// restJson1: the error's members as the body, its name in `X-Amzn-Errortype`.
-fn rest_json(r: &Render<'_>, out: &mut Out) {
-    let mut object = json::Object::open(&mut out.body, COMPACT);
+fn aws_json_body(format: Format, r: &Render<'_>, body: &mut Vec<u8>) {
+    let mut object = json::Object::open(body, COMPACT);
+    let type_key = object.key("__type");
+    type_key.push(b'"');
+    // Only a Smithy shape namespace (`aws.protocoltests.json10`) prefixes the name; an XML
+    // namespace URI would be cut at its first `:` by every client.
+    let shape_namespace = r.namespace().filter(|ns| !ns.contains([':', '/', '#']));
+    if let (Format::AwsJson10, Some(ns)) = (format, shape_namespace) {
+        json::escape(type_key, ns, false);
+        type_key.push(b'#');
+    }
+    json::escape(type_key, &r.fault.title, false);
+    type_key.push(b'"');
     members(r, &mut object);
     object.close();
+}
+
+/// restJson1: the error's members as the body, its name in `X-Amzn-Errortype`.
+fn rest_json(r: &Render<'_>, out: &mut Out) {
+    if out.body_wanted {
+        let mut object = json::Object::open(&mut out.body, COMPACT);
+        members(r, &mut object);
+        object.close();
+    }
     out.content_type("application/json");
     out.header(
         http::HeaderName::from_static("x-amzn-errortype"),

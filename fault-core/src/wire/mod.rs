@@ -6,6 +6,7 @@
 
 pub(crate) mod apiwg;
 pub(crate) mod aws;
+mod cache;
 pub(crate) mod json;
 pub(crate) mod limits;
 pub(crate) mod openstack;
@@ -16,7 +17,7 @@ mod swar;
 pub(crate) mod xml;
 
 use crate::context::{is_valid_request_id, new_request_id};
-use crate::{Context, Encoding, Fault, Format, RetryAfter, Text, negotiate};
+use crate::{Context, Encoding, Fault, FaultSpec, Format, RetryAfter, Text, negotiate};
 use bytes::Bytes;
 use http::header::{CONTENT_TYPE, HeaderName, HeaderValue, RETRY_AFTER};
 use http::{HeaderMap, Response};
@@ -58,6 +59,8 @@ pub(crate) struct Out {
     pub(crate) headers: HeaderMap,
     pub(crate) reason: Option<Box<str>>,
     headers_wanted: bool,
+    /// Whether the body is written (not when it comes from the cache of fixed bodies).
+    pub(crate) body_wanted: bool,
 }
 
 impl Out {
@@ -113,17 +116,21 @@ pub(crate) fn encoding(format: Format, cx: &Context<'_>) -> Encoding {
 
 /// Writes `fault` as `format` for the request `cx` describes.
 pub(crate) fn render(fault: &Fault<'_>, format: Format, cx: &Context<'_>) -> Response<Bytes> {
+    let cached = cache::key(fault, format, encoding(format, cx), cx)
+        .map(|key| cache::body(key, || fixed_body(fault, format, cx)));
     let mut out = Out {
         body: Vec::new(),
         headers: HeaderMap::new(),
         reason: None,
         headers_wanted: true,
+        body_wanted: cached.is_none(),
     };
     render_into(fault, format, cx, &mut out);
     if let Some(retry_after) = fault.retry_after {
         out.header(RETRY_AFTER, &retry_after_header(format, retry_after));
     }
-    let mut response = Response::new(Bytes::from(out.body));
+    let body = cached.unwrap_or_else(|| Bytes::from(out.body));
+    let mut response = Response::new(body);
     *response.status_mut() = fault.status;
     *response.headers_mut() = out.headers;
     if let Some(reason) = out.reason {
@@ -135,16 +142,47 @@ pub(crate) fn render(fault: &Fault<'_>, format: Format, cx: &Context<'_>) -> Res
 }
 
 /// Appends the body `format` sends for `fault` to `buf`, and nothing else: no headers are
-/// built.
+/// built. A fixed fault's body is copied from the cache.
 pub(crate) fn write_body(fault: &Fault<'_>, format: Format, cx: &Context<'_>, buf: &mut Vec<u8>) {
+    if let Some(key) = cache::key(fault, format, encoding(format, cx), cx) {
+        cache::append_body(key, buf, || fixed_body(fault, format, cx));
+        return;
+    }
+    write_body_uncached(fault, format, cx, buf);
+}
+
+/// [`write_body`] for a value whose variant's fault is fixed (`spec.plain`, a fixed message):
+/// from the cache without building the fault, which `fault` builds only on a miss.
+pub(crate) fn write_fixed_body<'f>(
+    spec: &'static FaultSpec,
+    fault: impl FnOnce() -> Fault<'f>,
+    format: Format,
+    cx: &Context<'_>,
+    buf: &mut Vec<u8>,
+) {
+    match cache::key_for(spec, format, encoding(format, cx), cx) {
+        Some(key) => cache::append_body(key, buf, || fixed_body(&fault(), format, cx)),
+        None => write_body(&fault(), format, cx, buf),
+    }
+}
+
+fn write_body_uncached(fault: &Fault<'_>, format: Format, cx: &Context<'_>, buf: &mut Vec<u8>) {
     let mut out = Out {
         body: core::mem::take(buf),
         headers: HeaderMap::new(),
         reason: None,
         headers_wanted: false,
+        body_wanted: true,
     };
     render_into(fault, format, cx, &mut out);
     *buf = out.body;
+}
+
+/// The body of a fixed fault, rendered for the cache: exactly what the uncached path writes.
+fn fixed_body(fault: &Fault<'_>, format: Format, cx: &Context<'_>) -> Vec<u8> {
+    let mut body = Vec::new();
+    write_body_uncached(fault, format, cx, &mut body);
+    body
 }
 
 /// The shared part of [`render`] and [`write_body`]: resolves what every format reads, sizes
@@ -160,7 +198,7 @@ fn render_into(fault: &Fault<'_>, format: Format, cx: &Context<'_>, out: &mut Ou
         encoding: encoding(format, cx),
     };
     // A fresh (or full) buffer is sized once; a caller's buffer with room is used as it is.
-    if out.body.capacity() == out.body.len() {
+    if out.body_wanted && out.body.capacity() == out.body.len() {
         out.body.reserve(size_hint(&r));
     }
     let out = &mut *out;

@@ -17,28 +17,35 @@ const LOAD_BALANCER_NS: &str = "http://docs.openstack.org/loadbalancers/api/v1.0
 pub(crate) fn render(format: Format, r: &Render<'_>, out: &mut Out) {
     match (format, r.encoding) {
         (Format::OpenStack, Encoding::Json) => {
-            compute_json(r, &mut out.body);
+            if out.body_wanted {
+                compute_json(r, &mut out.body);
+            }
             out.content_type("application/json; charset=UTF-8");
         }
         (Format::OpenStack, Encoding::Xml) => {
-            fault_xml(r, &mut out.body, r.namespace());
+            if out.body_wanted {
+                fault_xml(r, &mut out.body, r.namespace());
+            }
             out.content_type("application/xml");
         }
         (Format::LoadBalancer, Encoding::Json) => {
-            load_balancer_json(r, &mut out.body);
+            if out.body_wanted {
+                load_balancer_json(r, &mut out.body);
+            }
             out.content_type("application/json");
         }
         (Format::LoadBalancer, Encoding::Xml) => {
-            fault_xml(
-                r,
-                &mut out.body,
-                Some(r.namespace().unwrap_or(LOAD_BALANCER_NS)),
-            );
+            if out.body_wanted {
+                let namespace = r.namespace().unwrap_or(LOAD_BALANCER_NS);
+                fault_xml(r, &mut out.body, Some(namespace));
+            }
             out.content_type("application/xml");
         }
         (Format::Keystone, _) => keystone(r, out),
         _ => {
-            neutron(r, &mut out.body);
+            if out.body_wanted {
+                neutron(r, &mut out.body);
+            }
             out.content_type("application/json");
         }
     }
@@ -146,14 +153,16 @@ fn load_balancer_json(r: &Render<'_>, body: &mut Vec<u8>) {
 /// `Vary: X-Auth-Token`.
 fn keystone(r: &Render<'_>, out: &mut Out) {
     let fault = r.fault;
-    let mut outer = json::Object::open(&mut out.body, FLASK);
-    let mut inner = outer.object("error");
-    inner.number("code", u64::from(fault.status.as_u16()));
-    inner.text("message", &r.message);
-    inner.text("title", &Text::from(&*fault.title));
-    inner.close();
-    outer.close();
-    out.body.push(b'\n');
+    if out.body_wanted {
+        let mut outer = json::Object::open(&mut out.body, FLASK);
+        let mut inner = outer.object("error");
+        inner.number("code", u64::from(fault.status.as_u16()));
+        inner.text("message", &r.message);
+        inner.text("title", &Text::from(&*fault.title));
+        inner.close();
+        outer.close();
+        out.body.push(b'\n');
+    }
     out.content_type("application/json");
     out.header(http::header::VARY, "X-Auth-Token");
     if fault.status == StatusCode::UNAUTHORIZED && out.wants_headers() {

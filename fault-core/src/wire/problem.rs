@@ -10,8 +10,16 @@ use super::{Out, Render};
 use crate::Text;
 
 pub(crate) fn render(r: &Render<'_>, out: &mut Out) {
+    if out.body_wanted {
+        body(r, &mut out.body);
+    }
+    out.content_type("application/problem+json");
+    out.request_id(r, &["x-request-id"]);
+}
+
+fn body(r: &Render<'_>, out: &mut Vec<u8>) {
     let fault = r.fault;
-    let mut object = json::Object::open(&mut out.body, COMPACT);
+    let mut object = json::Object::open(out, COMPACT);
     match (r.namespace(), fault.extra("type")) {
         (Some(ns), _) => {
             let value = object.key("type");
@@ -52,8 +60,6 @@ pub(crate) fn render(r: &Render<'_>, out: &mut Out) {
         }
     }
     object.close();
-    out.content_type("application/problem+json");
-    out.request_id(r, &["x-request-id"]);
 }
 
 // ---------------------------------------------------------------------------------------
