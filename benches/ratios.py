@@ -3,12 +3,16 @@
 
     cargo bench --bench render | python3 benches/ratios.py
     cargo bench --bench parse | python3 benches/ratios.py
+    python3 benches/ratios.py run1.txt run2.txt run3.txt
 
 Reads the median column of each benchmark and prints, per family, ours against hand-written
-(and, for render, the fixed-message body against copying the finished bytes).
+(and, for render, the fixed-message body against copying the finished bytes). Given several
+saved runs, each benchmark's time is the median of its medians across them: on a shared
+machine one run can catch a slow moment for one side of a ratio only.
 """
 
 import re
+import statistics
 import sys
 
 UNITS = {"ns": 1.0, "µs": 1e3, "ms": 1e6, "s": 1e9}
@@ -40,7 +44,14 @@ def medians(lines):
 
 
 def main():
-    m = medians(sys.stdin)
+    if len(sys.argv) > 1:
+        runs = []
+        for path in sys.argv[1:]:
+            with open(path, encoding="utf-8") as f:
+                runs.append(medians(f))
+        m = {k: statistics.median(run[k] for run in runs) for k in runs[0]}
+    else:
+        m = medians(sys.stdin)
     families = sorted({f for f, _, _ in m}, key=lambda f: list(dict.fromkeys(k[0] for k in m)).index(f))
     fmt = lambda ns: f"{ns:.0f} ns" if ns < 1000 else f"{ns / 1000:.2f} µs"
     if any(b == "body_ours" for _, b, _ in m):

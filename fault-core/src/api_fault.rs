@@ -101,7 +101,7 @@ pub trait ApiFault: Error {
         // A variant whose fault is fixed is served from the cache of finished bodies without
         // building its fault record.
         match self.spec() {
-            Some(spec) if spec.plain && spec.message_is_fixed => {
+            Some(spec) if spec.bodies.is_some() => {
                 crate::wire::write_fixed_body(spec, || self.fault(), format, cx, buf);
             }
             _ => self.fault().write_body(format, cx, buf),

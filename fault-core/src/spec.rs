@@ -1,5 +1,6 @@
 //! [`FaultSpec`]: the fixed facts of one variant, emitted by the derive as static data.
 
+use crate::wire::cache::FixedBodies;
 use crate::{ErrType, Format};
 use http::StatusCode;
 
@@ -23,7 +24,7 @@ use http::StatusCode;
 /// assert_eq!(spec.explanation(), "The resource could not be found.");
 /// assert!(spec.message_is_fixed());
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub struct FaultSpec {
     pub(crate) status: StatusCode,
     pub(crate) title: &'static str,
@@ -34,10 +35,32 @@ pub struct FaultSpec {
     pub(crate) error_code: Option<&'static str>,
     pub(crate) namespace: Option<&'static str>,
     pub(crate) format: Option<Format>,
-    /// No field of the variant puts data into its fault (details, extras, …): with a fixed
-    /// message, the fault is the same for every value of the variant.
-    pub(crate) plain: bool,
+    /// The finished bodies of the variant's fault, when it is the same for every value: a
+    /// fixed message and no field that puts data into the fault (details, extras, …).
+    pub(crate) bodies: Option<&'static FixedBodies>,
 }
+
+/// The facts, without the bodies kept beside them (which follow from the facts).
+impl PartialEq for FaultSpec {
+    fn eq(&self, other: &Self) -> bool {
+        let facts = |spec: &Self| {
+            (
+                spec.status,
+                spec.title,
+                spec.err_type,
+                spec.explanation,
+                spec.message_is_fixed,
+                spec.exposed,
+                spec.error_code,
+                spec.namespace,
+                spec.format,
+            )
+        };
+        facts(self) == facts(other)
+    }
+}
+
+impl Eq for FaultSpec {}
 
 impl FaultSpec {
     /// The HTTP status.

@@ -131,7 +131,7 @@ impl Reader {
             error_code,
             namespace,
             format,
-            plain: false,
+            bodies: None,
         };
         let kind = EntryKind::Fault {
             own_error_code: flags & 16 != 0,
@@ -157,7 +157,7 @@ impl Reader {
             error_code: None,
             namespace: None,
             format: None,
-            plain: false,
+            bodies: None,
         };
         self.rest_of_entry(spec, type_name, EntryKind::Transparent { format, inner })
     }
@@ -181,12 +181,16 @@ impl Reader {
             let roles: &'static [FieldRole] = Box::leak(roles.into_boxed_slice());
             fields.push(CatalogueField { name, roles });
         }
-        spec.plain = fields.iter().flat_map(|f| f.roles).all(|role| {
+        let plain = fields.iter().flat_map(|f| f.roles).all(|role| {
             matches!(
                 role,
                 FieldRole::Message | FieldRole::Source | FieldRole::From | FieldRole::Transparent
             )
         });
+        if plain && spec.message_is_fixed && matches!(kind, EntryKind::Fault { .. }) {
+            // Leaked like the entry itself: one pointer until the variant is first rendered.
+            spec.bodies = Some(Box::leak(Box::default()));
+        }
         Some(CatalogueEntry {
             spec,
             type_name,

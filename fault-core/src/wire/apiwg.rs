@@ -8,7 +8,6 @@
 use super::json::{self, PYTHON};
 use super::{Out, Render};
 use crate::{Format, Microversion, Text};
-use http::HeaderName;
 
 /// The first microversion whose errors carry a `code`.
 const CODE_MICROVERSION: Microversion = Microversion::new(1, 23);
@@ -22,8 +21,8 @@ pub(crate) fn render(format: Format, r: &Render<'_>, out: &mut Out) {
     } else if out.body_wanted {
         guideline(r, &mut out.body);
     }
-    out.content_type("application/json");
-    out.request_id(r, &["x-openstack-request-id"]);
+    out.content_type(header_value!("application/json"));
+    out.request_id(r, &[header_name!("x-openstack-request-id")]);
 }
 
 fn guideline(r: &Render<'_>, body: &mut Vec<u8>) {
@@ -66,7 +65,7 @@ fn placement(r: &Render<'_>, out: &mut Out) {
     if out.wants_headers() {
         let version = r.cx.microversion.unwrap_or(Microversion::new(1, 0));
         out.header(
-            HeaderName::from_static("openstack-api-version"),
+            header_name!("openstack-api-version"),
             &format!("placement {version}"),
         );
         out.header(http::header::VARY, "openstack-api-version");

@@ -14,23 +14,23 @@ pub(crate) fn render(format: Format, r: &Render<'_>, out: &mut Out) {
             if out.body_wanted {
                 query_shape(r, &mut out.body, true, true);
             }
-            out.content_type("text/xml");
-            out.request_id(r, &["x-amzn-requestid"]);
+            out.content_type(header_value!("text/xml"));
+            out.request_id(r, &[header_name!("x-amzn-requestid")]);
         }
         Format::AwsRestXml => {
             if out.body_wanted {
                 query_shape(r, &mut out.body, true, true);
             }
-            out.content_type("application/xml");
-            out.request_id(r, &["x-amzn-requestid"]);
+            out.content_type(header_value!("application/xml"));
+            out.request_id(r, &[header_name!("x-amzn-requestid")]);
         }
         Format::Heat => heat(r, out),
         Format::Ec2Query => {
             if out.body_wanted {
                 ec2(r, &mut out.body);
             }
-            out.content_type("text/xml;charset=UTF-8");
-            out.request_id(r, &["x-amzn-requestid"]);
+            out.content_type(header_value!("text/xml;charset=UTF-8"));
+            out.request_id(r, &[header_name!("x-amzn-requestid")]);
         }
         Format::S3 => s3(r, out),
         Format::AwsJson10 | Format::AwsJson11 => aws_json(format, r, out),
@@ -85,8 +85,8 @@ fn heat(r: &Render<'_>, out: &mut Out) {
     if out.body_wanted {
         heat_body(r, &mut out.body);
     }
-    out.content_type("application/xml; charset=UTF-8");
-    out.request_id(r, &["x-openstack-request-id"]);
+    out.content_type(header_value!("application/xml; charset=UTF-8"));
+    out.request_id(r, &[header_name!("x-openstack-request-id")]);
     if out.wants_headers() && is_reason_phrase(&r.fault.title) {
         out.reason = Some(r.fault.title.as_ref().into());
     }
@@ -130,10 +130,10 @@ fn ec2(r: &Render<'_>, body: &mut Vec<u8>) {
 /// request id and host id in the body and in `x-amz-request-id` / `x-amz-id-2`. A `HEAD`
 /// gets the headers and no body.
 fn s3(r: &Render<'_>, out: &mut Out) {
-    out.content_type("application/xml");
-    out.request_id(r, &["x-amz-request-id"]);
+    out.content_type(header_value!("application/xml"));
+    out.request_id(r, &[header_name!("x-amz-request-id")]);
     if let Some(host_id) = &r.cx.host_id {
-        out.header(http::HeaderName::from_static("x-amz-id-2"), host_id);
+        out.header(header_name!("x-amz-id-2"), host_id);
     }
     if r.cx.is_head() || !out.body_wanted {
         return;
@@ -158,11 +158,11 @@ fn aws_json(format: Format, r: &Render<'_>, out: &mut Out) {
         aws_json_body(format, r, &mut out.body);
     }
     out.content_type(if format == Format::AwsJson10 {
-        "application/x-amz-json-1.0"
+        header_value!("application/x-amz-json-1.0")
     } else {
-        "application/x-amz-json-1.1"
+        header_value!("application/x-amz-json-1.1")
     });
-    out.request_id(r, &["x-amzn-requestid"]);
+    out.request_id(r, &[header_name!("x-amzn-requestid")]);
     if r.cx.query_compatible && out.wants_headers() {
         let fault_word = if r.fault.err_type.is_server_side() {
             ErrType::Receiver
@@ -170,7 +170,7 @@ fn aws_json(format: Format, r: &Render<'_>, out: &mut Out) {
             ErrType::Sender
         };
         let value = format!("{};{}", r.fault.title, fault_word.as_str());
-        out.header(http::HeaderName::from_static("x-amzn-query-error"), &value);
+        out.header(header_name!("x-amzn-query-error"), &value);
     }
 }
 
@@ -198,12 +198,9 @@ fn rest_json(r: &Render<'_>, out: &mut Out) {
         members(r, &mut object);
         object.close();
     }
-    out.content_type("application/json");
-    out.header(
-        http::HeaderName::from_static("x-amzn-errortype"),
-        &r.fault.title,
-    );
-    out.request_id(r, &["x-amzn-requestid"]);
+    out.content_type(header_value!("application/json"));
+    out.header(header_name!("x-amzn-errortype"), &r.fault.title);
+    out.request_id(r, &[header_name!("x-amzn-requestid")]);
 }
 
 /// The members of an AWS JSON error: `message` (unless known to be empty), then each extra.

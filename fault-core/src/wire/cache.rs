@@ -1,133 +1,193 @@
-//! Finished bodies of fixed faults, kept per thread.
+//! Finished bodies of fixed faults, rendered once per process and handed out.
 //!
-//! A variant whose message is fixed, sent without anything of the request in its body, has one
-//! body per format and encoding for the life of the process. Rendering it once and handing out
-//! the bytes afterwards is what lets such a fault cost about a copy (issue 5). The cache is
-//! keyed by the variant's spec, which the derive's faults link to (`Fault::spec`) until any
-//! setter changes them, so a fault that differs from its spec is never served from it.
+//! A variant whose message is fixed and whose fields put nothing into its fault has one body
+//! per format and encoding for the life of the process, when sent without anything of the
+//! request in it. Rendering it once and copying the bytes afterwards is what lets such a fault
+//! cost about a copy (issue 5). The slots live beside the variant's spec ([`FaultSpec::bodies`]),
+//! which the derive's faults link to (`Fault::spec`) until any setter changes them, so a fault
+//! that differs from its spec is never served from them.
 //!
-//! Per thread, so no lock is taken on the error path and nothing is shared between the
-//! threads of a server; it holds at most one entry per (variant, format, encoding) rendered.
+//! A hit is two atomic loads and an index: no lock, no hashing, shared by every thread.
 
 use crate::{Context, Encoding, Fault, FaultSpec, Format};
 use bytes::Bytes;
-use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
-/// (spec address, format, encoding).
-type Key = (usize, u8, u8);
+/// One slot per (format, encoding, whether the request id is in the body).
+const SLOTS: usize = Format::ALL.len() * 2 * 2;
 
-/// A multiply-rotate hasher for the three small integers of a key: SipHash would cost more
-/// than the rest of the lookup.
+/// A valid request id no message contains by chance: rendered in its place, it marks where a
+/// template's request id goes.
+const MARKER: &str = "req-fault-core-template-7d1e94b0c2a85f36";
+
+/// What a slot keeps: a whole body, or one with a place for the request id.
+pub(crate) enum Kept {
+    Body(Bytes),
+    Around {
+        body: Bytes,
+        at: usize,
+    },
+    /// The marker was not found exactly once (a message holding it): rendered every time.
+    Nothing,
+}
+
+/// The finished bodies of one fixed variant, each filled on first use. The slots are
+/// allocated when the variant is first rendered, so a variant never sent costs one pointer.
 #[derive(Default)]
-struct KeyHasher(u64);
+pub(crate) struct FixedBodies(OnceLock<Box<[OnceLock<Kept>; SLOTS]>>);
 
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.write_u64(u64::from(byte));
-        }
-    }
-
-    fn write_u8(&mut self, n: u8) {
-        self.write_u64(u64::from(n));
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(26) ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+impl core::fmt::Debug for FixedBodies {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let filled = self.0.get().map_or(0, |slots| {
+            slots.iter().filter(|s| s.get().is_some()).count()
+        });
+        write!(f, "FixedBodies({filled} rendered)")
     }
 }
 
-thread_local! {
-    static BODIES: RefCell<HashMap<Key, Bytes, BuildHasherDefault<KeyHasher>>> =
-        RefCell::new(HashMap::default());
+/// Where a body is kept, and the request id to put in it.
+pub(crate) struct Slot<'c> {
+    kept: &'static OnceLock<Kept>,
+    request_id: Option<&'c str>,
 }
 
-/// The cache key of `fault`'s body in `format`, when that body is the same for every request
-/// like `cx`: the fault is its variant's fixed fault, internal detail is not exposed, and
-/// nothing `cx` carries reaches the body of this format.
-pub(crate) fn key(
+/// Where the body of `fault` in `format` is kept, when that body is the same for every
+/// request like `cx` up to its request id: the fault is its variant's fixed fault, internal
+/// detail is not exposed, and nothing else `cx` carries reaches the body of this format.
+pub(crate) fn slot<'c>(
     fault: &Fault<'_>,
     format: Format,
     encoding: Encoding,
-    cx: &Context<'_>,
-) -> Option<Key> {
-    key_for(fault.spec?, format, encoding, cx)
+    cx: &'c Context<'_>,
+) -> Option<Slot<'c>> {
+    slot_for(fault.spec?, format, encoding, cx)
 }
 
-/// [`key`] for the fixed fault of `spec`, known to be what its values send.
-pub(crate) fn key_for(
+/// [`slot`] for the fixed fault of `spec`, known to be what its values send.
+pub(crate) fn slot_for<'c>(
     spec: &'static FaultSpec,
     format: Format,
     encoding: Encoding,
-    cx: &Context<'_>,
-) -> Option<Key> {
-    if !spec.message_is_fixed || cx.expose_internal || cx.namespace.is_some() {
+    cx: &'c Context<'_>,
+) -> Option<Slot<'c>> {
+    let bodies = spec.bodies?;
+    if cx.expose_internal || cx.namespace.is_some() {
         return None;
     }
-    let request_free = cx.request_id.is_none();
-    let neutral = match format {
+    let id_in_body = match format {
         // The microversion, the method and `Accept` all reach Placement's body.
-        Format::Placement => false,
-        Format::S3 => request_free && cx.host_id.is_none() && !cx.is_head(),
-        Format::Problem => request_free && cx.instance.is_none(),
-        Format::AwsQuery | Format::AwsRestXml | Format::Ec2Query | Format::ApiWg => request_free,
-        Format::Heat
+        Format::Placement => return None,
+        Format::S3 if cx.host_id.is_some() || cx.is_head() || cx.request_id.is_some() => {
+            return None;
+        }
+        Format::Problem if cx.instance.is_some() => return None,
+        Format::AwsQuery
+        | Format::AwsRestXml
+        | Format::Ec2Query
+        | Format::ApiWg
+        | Format::Problem => cx.request_id.as_deref(),
+        Format::S3
+        | Format::Heat
         | Format::AwsJson10
         | Format::AwsJson11
         | Format::AwsRestJson
         | Format::OpenStack
         | Format::LoadBalancer
         | Format::Keystone
-        | Format::Neutron => true,
+        | Format::Neutron => None,
     };
-    neutral.then(|| {
-        (
-            std::ptr::from_ref(spec) as usize,
-            format as u8,
-            encoding as u8,
-        )
+    // An id that is not sent as given is replaced by a fresh one, which the headers must
+    // carry too: left to the full renderer.
+    if id_in_body.is_some_and(|id| !crate::context::is_valid_request_id(id)) {
+        return None;
+    }
+    let slots = bodies
+        .0
+        .get_or_init(|| Box::new(core::array::from_fn(|_| OnceLock::new())));
+    let index = (format as usize * 2 + encoding as usize) * 2 + usize::from(id_in_body.is_some());
+    Some(Slot {
+        kept: slots.get(index)?,
+        request_id: id_in_body,
     })
 }
 
-/// Appends the body under `key` to `buf`, rendered by `render` the first time this thread
-/// asks: copied straight from the cache, without taking a handle on it.
-pub(crate) fn append_body(key: Key, buf: &mut Vec<u8>, render: impl FnOnce() -> Vec<u8>) {
-    let copied = BODIES.with(|bodies| match bodies.borrow().get(&key) {
-        Some(found) => {
-            if buf.capacity() == 0 {
-                // An empty buffer takes a copy in one allocation, without the growth path.
-                *buf = found.to_vec();
-            } else {
-                buf.extend_from_slice(found);
+impl Slot<'_> {
+    /// What the slot keeps, rendered by `render` the first time any thread asks: for the
+    /// context it is given, with the marker as the request id if the body holds one.
+    fn kept(&self, cx: &Context<'_>, render: impl FnOnce(&Context<'_>) -> Vec<u8>) -> &Kept {
+        self.kept.get_or_init(|| {
+            if self.request_id.is_none() {
+                return Kept::Body(Bytes::from(render(cx)));
             }
-            true
+            let marked = Context {
+                request_id: Some(MARKER.into()),
+                ..cx.clone()
+            };
+            let mut body = render(&marked);
+            let only = {
+                let mut found = find_all(&body, MARKER.as_bytes());
+                (found.next(), found.next())
+            };
+            match only {
+                (Some(at), None) => {
+                    body.drain(at..at + MARKER.len());
+                    Kept::Around {
+                        body: Bytes::from(body),
+                        at,
+                    }
+                }
+                _ => Kept::Nothing,
+            }
+        })
+    }
+
+    /// Appends the kept body to `buf`; false if this body is not kept.
+    pub(crate) fn append_body(
+        &self,
+        cx: &Context<'_>,
+        buf: &mut Vec<u8>,
+        render: impl FnOnce(&Context<'_>) -> Vec<u8>,
+    ) -> bool {
+        match (self.kept(cx, render), self.request_id) {
+            (Kept::Body(body), _) if buf.capacity() == 0 => {
+                // An empty buffer takes a copy in one allocation, without the growth path.
+                *buf = body.to_vec();
+            }
+            (Kept::Body(body), _) => buf.extend_from_slice(body),
+            (Kept::Around { body, at }, Some(id)) => {
+                buf.reserve(body.len() + id.len());
+                buf.extend_from_slice(&body[..*at]);
+                buf.extend_from_slice(id.as_bytes());
+                buf.extend_from_slice(&body[*at..]);
+            }
+            (Kept::Around { .. } | Kept::Nothing, _) => return false,
         }
-        None => false,
-    });
-    if !copied {
-        buf.extend_from_slice(&body(key, render));
+        true
+    }
+
+    /// The kept body as a response body, if this body is kept.
+    pub(crate) fn body(
+        &self,
+        cx: &Context<'_>,
+        render: impl FnOnce(&Context<'_>) -> Vec<u8>,
+    ) -> Option<Bytes> {
+        match self.kept(cx, render) {
+            Kept::Body(body) => Some(body.clone()),
+            Kept::Around { .. } => {
+                let mut buf = Vec::new();
+                self.append_body(cx, &mut buf, |_| Vec::new())
+                    .then(|| Bytes::from(buf))
+            }
+            Kept::Nothing => None,
+        }
     }
 }
 
-/// The body under `key`, rendered by `render` the first time this thread asks.
-pub(crate) fn body(key: Key, render: impl FnOnce() -> Vec<u8>) -> Bytes {
-    if let Some(found) = BODIES.with(|bodies| bodies.borrow().get(&key).cloned()) {
-        return found;
-    }
-    // Rendered outside the borrow, so nothing it calls can find the cache borrowed.
-    let rendered = Bytes::from(render());
-    BODIES.with(|bodies| {
-        bodies.borrow_mut().insert(key, rendered.clone());
-    });
-    rendered
+/// The starts of every occurrence of `needle` in `haystack`.
+fn find_all<'h>(haystack: &'h [u8], needle: &'h [u8]) -> impl Iterator<Item = usize> + use<'h> {
+    haystack
+        .windows(needle.len())
+        .enumerate()
+        .filter(move |(_, window)| *window == needle)
+        .map(|(at, _)| at)
 }

@@ -4,9 +4,25 @@
 //! request id checked as a header value, the negotiated encoding), then the family writes its
 //! body into one pre-sized buffer and names its headers.
 
+/// A `HeaderValue` from a literal, checked at compile time rather than on every response.
+macro_rules! header_value {
+    ($value:literal) => {{
+        const VALUE: ::http::HeaderValue = ::http::HeaderValue::from_static($value);
+        VALUE
+    }};
+}
+
+/// A `HeaderName` from a literal, checked at compile time rather than on every response.
+macro_rules! header_name {
+    ($name:literal) => {{
+        const NAME: ::http::HeaderName = ::http::HeaderName::from_static($name);
+        NAME
+    }};
+}
+
 pub(crate) mod apiwg;
 pub(crate) mod aws;
-mod cache;
+pub(crate) mod cache;
 pub(crate) mod json;
 pub(crate) mod limits;
 pub(crate) mod openstack;
@@ -69,10 +85,9 @@ impl Out {
         self.headers_wanted
     }
 
-    pub(crate) fn content_type(&mut self, value: &'static str) {
+    pub(crate) fn content_type(&mut self, value: HeaderValue) {
         if self.headers_wanted {
-            self.headers
-                .insert(CONTENT_TYPE, HeaderValue::from_static(value));
+            self.headers.insert(CONTENT_TYPE, value);
         }
     }
 
@@ -92,14 +107,19 @@ impl Out {
     }
 
     /// Adds the request id under each of `names`.
-    pub(crate) fn request_id(&mut self, r: &Render<'_>, names: &[&'static str]) {
+    pub(crate) fn request_id(&mut self, r: &Render<'_>, names: &[HeaderName]) {
         if !self.headers_wanted {
             return;
         }
-        if let Some(id) = &r.request_id {
-            for name in names {
-                self.header(HeaderName::from_static(name), id);
+        // The id is a safe header value (`request_id` replaced it otherwise): checked once.
+        let Some(Ok(value)) = r.request_id.as_deref().map(HeaderValue::from_str) else {
+            return;
+        };
+        if let Some((last, rest)) = names.split_last() {
+            for name in rest {
+                self.headers.append(name.clone(), value.clone());
             }
+            self.headers.append(last.clone(), value);
         }
     }
 }
@@ -116,8 +136,8 @@ pub(crate) fn encoding(format: Format, cx: &Context<'_>) -> Encoding {
 
 /// Writes `fault` as `format` for the request `cx` describes.
 pub(crate) fn render(fault: &Fault<'_>, format: Format, cx: &Context<'_>) -> Response<Bytes> {
-    let cached = cache::key(fault, format, encoding(format, cx), cx)
-        .map(|key| cache::body(key, || fixed_body(fault, format, cx)));
+    let cached = cache::slot(fault, format, encoding(format, cx), cx)
+        .and_then(|slot| slot.body(cx, |cx| fixed_body(fault, format, cx)));
     let mut out = Out {
         body: Vec::new(),
         headers: HeaderMap::new(),
@@ -144,25 +164,26 @@ pub(crate) fn render(fault: &Fault<'_>, format: Format, cx: &Context<'_>) -> Res
 /// Appends the body `format` sends for `fault` to `buf`, and nothing else: no headers are
 /// built. A fixed fault's body is copied from the cache.
 pub(crate) fn write_body(fault: &Fault<'_>, format: Format, cx: &Context<'_>, buf: &mut Vec<u8>) {
-    if let Some(key) = cache::key(fault, format, encoding(format, cx), cx) {
-        cache::append_body(key, buf, || fixed_body(fault, format, cx));
-        return;
+    let kept = cache::slot(fault, format, encoding(format, cx), cx)
+        .is_some_and(|slot| slot.append_body(cx, buf, |cx| fixed_body(fault, format, cx)));
+    if !kept {
+        write_body_uncached(fault, format, cx, buf);
     }
-    write_body_uncached(fault, format, cx, buf);
 }
 
 /// [`write_body`] for a value whose variant's fault is fixed (`spec.plain`, a fixed message):
 /// from the cache without building the fault, which `fault` builds only on a miss.
 pub(crate) fn write_fixed_body<'f>(
     spec: &'static FaultSpec,
-    fault: impl FnOnce() -> Fault<'f>,
+    fault: impl Fn() -> Fault<'f>,
     format: Format,
     cx: &Context<'_>,
     buf: &mut Vec<u8>,
 ) {
-    match cache::key_for(spec, format, encoding(format, cx), cx) {
-        Some(key) => cache::append_body(key, buf, || fixed_body(&fault(), format, cx)),
-        None => write_body(&fault(), format, cx, buf),
+    let kept = cache::slot_for(spec, format, encoding(format, cx), cx)
+        .is_some_and(|slot| slot.append_body(cx, buf, |cx| fixed_body(&fault(), format, cx)));
+    if !kept {
+        write_body_uncached(&fault(), format, cx, buf);
     }
 }
 

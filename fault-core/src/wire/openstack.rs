@@ -20,39 +20,45 @@ pub(crate) fn render(format: Format, r: &Render<'_>, out: &mut Out) {
             if out.body_wanted {
                 compute_json(r, &mut out.body);
             }
-            out.content_type("application/json; charset=UTF-8");
+            out.content_type(header_value!("application/json; charset=UTF-8"));
         }
         (Format::OpenStack, Encoding::Xml) => {
             if out.body_wanted {
                 fault_xml(r, &mut out.body, r.namespace());
             }
-            out.content_type("application/xml");
+            out.content_type(header_value!("application/xml"));
         }
         (Format::LoadBalancer, Encoding::Json) => {
             if out.body_wanted {
                 load_balancer_json(r, &mut out.body);
             }
-            out.content_type("application/json");
+            out.content_type(header_value!("application/json"));
         }
         (Format::LoadBalancer, Encoding::Xml) => {
             if out.body_wanted {
                 let namespace = r.namespace().unwrap_or(LOAD_BALANCER_NS);
                 fault_xml(r, &mut out.body, Some(namespace));
             }
-            out.content_type("application/xml");
+            out.content_type(header_value!("application/xml"));
         }
         (Format::Keystone, _) => keystone(r, out),
         _ => {
             if out.body_wanted {
                 neutron(r, &mut out.body);
             }
-            out.content_type("application/json");
+            out.content_type(header_value!("application/json"));
         }
     }
     if format == Format::OpenStack {
-        out.request_id(r, &["x-openstack-request-id", "x-compute-request-id"]);
+        out.request_id(
+            r,
+            &[
+                header_name!("x-openstack-request-id"),
+                header_name!("x-compute-request-id"),
+            ],
+        );
     } else {
-        out.request_id(r, &["x-openstack-request-id"]);
+        out.request_id(r, &[header_name!("x-openstack-request-id")]);
     }
 }
 
@@ -163,7 +169,7 @@ fn keystone(r: &Render<'_>, out: &mut Out) {
         outer.close();
         out.body.push(b'\n');
     }
-    out.content_type("application/json");
+    out.content_type(header_value!("application/json"));
     out.header(http::header::VARY, "X-Auth-Token");
     if fault.status == StatusCode::UNAUTHORIZED && out.wants_headers() {
         // A 401 must carry a challenge (RFC 9110 §11.6.1): a URI that cannot stand in a

@@ -13,8 +13,8 @@ pub(crate) fn render(r: &Render<'_>, out: &mut Out) {
     if out.body_wanted {
         body(r, &mut out.body);
     }
-    out.content_type("application/problem+json");
-    out.request_id(r, &["x-request-id"]);
+    out.content_type(header_value!("application/problem+json"));
+    out.request_id(r, &[header_name!("x-request-id")]);
 }
 
 fn body(r: &Render<'_>, out: &mut Vec<u8>) {
