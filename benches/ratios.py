@@ -7,8 +7,9 @@
 
 Reads the median column of each benchmark and prints, per family, ours against hand-written
 (and, for render, the fixed-message body against copying the finished bytes). Given several
-saved runs, each benchmark's time is the median of its medians across them: on a shared
-machine one run can catch a slow moment for one side of a ratio only.
+saved runs, each ratio is the median of that ratio across the runs, shown with the times of
+the run it comes from: on a shared machine a run can catch a slow spell for one side of a
+ratio only, and the ratio of two medians taken from different runs would pair unlike times.
 """
 
 import re
@@ -43,32 +44,54 @@ def medians(lines):
     return out
 
 
+def rows(m):
+    """{(family, variant, column): (ours, theirs)} for one run's medians."""
+    out = {}
+    if any(b == "body_ours" for _, b, _ in m):
+        for f in dict.fromkeys(k[0] for k in m):
+            for v in ("interpolated", "static"):
+                out[(f, v, "response")] = (m[(f, "response_ours", v)], m[(f, "response_hand", v)])
+                out[(f, v, "body")] = (m[(f, "body_ours", v)], m[(f, "body_hand", v)])
+                if v == "static":
+                    out[(f, v, "copy")] = (m[(f, "body_ours", v)], m[(f, "body_copy", "")])
+    else:
+        for f in dict.fromkeys(k[0] for k in m):
+            h = m[(f, "hand", "")]
+            out[(f, "", "parse")] = (m[(f, "parse_ours", "")], h)
+            out[(f, "", "from_fault")] = (m[(f, "from_fault_ours", "")], h)
+    return out
+
+
 def main():
     if len(sys.argv) > 1:
         runs = []
         for path in sys.argv[1:]:
             with open(path, encoding="utf-8") as f:
-                runs.append(medians(f))
-        m = {k: statistics.median(run[k] for run in runs) for k in runs[0]}
+                runs.append(rows(medians(f)))
     else:
-        m = medians(sys.stdin)
-    families = sorted({f for f, _, _ in m}, key=lambda f: list(dict.fromkeys(k[0] for k in m)).index(f))
+        runs = [rows(medians(sys.stdin))]
+    r = {}
+    for key in runs[0]:
+        pairs = sorted((run[key] for run in runs), key=lambda p: p[0] / p[1])
+        r[key] = pairs[len(pairs) // 2]
     fmt = lambda ns: f"{ns:.0f} ns" if ns < 1000 else f"{ns / 1000:.2f} µs"
-    if any(b == "body_ours" for _, b, _ in m):
+    cell = lambda key, bold=True, digits=2: (
+        (f"**{r[key][0] / r[key][1]:.{digits}f}**" if bold else f"{r[key][0] / r[key][1]:.{digits}f}")
+        + f" ({fmt(r[key][0])} / {fmt(r[key][1])})"
+    )
+    families = list(dict.fromkeys(k[0] for k in r))
+    if any(k[2] == "body" for k in r):
         print("| family | variant | response: ours / hand | body: ours / hand | body: ours / copy |")
         print("| --- | --- | --- | --- | --- |")
         for f in families:
             for v in ("interpolated", "static"):
-                ro, rh = m[(f, "response_ours", v)], m[(f, "response_hand", v)]
-                bo, bh = m[(f, "body_ours", v)], m[(f, "body_hand", v)]
-                copy = f"{bo / m[(f, 'body_copy', '')]:.1f} ({fmt(bo)} / {fmt(m[(f, 'body_copy', '')])})" if v == "static" else "–"
-                print(f"| {f} | {v} | **{ro / rh:.2f}** ({fmt(ro)} / {fmt(rh)}) | **{bo / bh:.2f}** ({fmt(bo)} / {fmt(bh)}) | {copy} |")
+                copy = cell((f, v, "copy"), bold=False, digits=1) if v == "static" else "–"
+                print(f"| {f} | {v} | {cell((f, v, 'response'))} | {cell((f, v, 'body'))} | {copy} |")
     else:
         print("| family | parse: ours / hand | parse + from_fault: ours / hand |")
         print("| --- | --- | --- |")
         for f in families:
-            p, ff, h = m[(f, "parse_ours", "")], m[(f, "from_fault_ours", "")], m[(f, "hand", "")]
-            print(f"| {f} | {p / h:.2f} ({fmt(p)} / {fmt(h)}) | **{ff / h:.2f}** ({fmt(ff)} / {fmt(h)}) |")
+            print(f"| {f} | {cell((f, '', 'parse'), bold=False)} | {cell((f, '', 'from_fault'))} |")
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@
     python3 benches/compile/compile_bench.py                 # N = 50, 300, 2000; 5 runs each
     python3 benches/compile/compile_bench.py --n 300 --runs 9
     python3 benches/compile/compile_bench.py --clean-runs 3  # also the clean-build comparison
+    python3 benches/compile/compile_bench.py --n "" --clean-runs 5  # the clean builds only
 
 Writes a throwaway workspace under target/compile-bench/ (gen.py), builds it once, then for
 each N rebuilds each of the three crates (`thiserror_only`, `handwritten`, `apifault`) with
@@ -12,8 +13,10 @@ hits all three alike, and reports medians and ratios. "rustc" is the rebuild les
 no-op time (measured the same way without the touch). Also counts the lines of each crate's
 expanded source (`-Zunpretty=expanded`, through RUSTC_BOOTSTRAP=1 on stable) per variant.
 
-With --clean-runs K, also times K clean builds (fresh target dir each) of a crate depending on
-fault-core with default features against one depending on thiserror + serde_json + http.
+With --clean-runs K, also times K clean builds (fresh target dir each, interleaved) of a crate
+depending on fault-core with default features, one depending on it without them, and one
+depending on thiserror + serde_json + http. CARGO_INCREMENTAL=0 throughout, as cargo builds a
+crate from a registry (a path dependency would otherwise be built incrementally).
 
 Wall-clock numbers need a quiet machine: the script prints the load average before and after.
 """
@@ -111,7 +114,7 @@ def main():
         shutil.copy(REPO / "Cargo.lock", ROOT / "Cargo.lock")
     load_before = os.getloadavg()[0]
     results = {"rebuild": [], "clean": None}
-    for n in (int(x) for x in args.n.split(",")):
+    for n in (int(x) for x in args.n.split(",") if x):
         results["rebuild"].append(rebuilds(n, args.runs))
     if args.clean_runs:
         results["clean"] = clean_builds(args.clean_runs)
@@ -141,9 +144,10 @@ def main():
         print()
         print("| clean build | median |")
         print("| --- | --- |")
-        print(f"| thiserror + serde_json + http | {base:.1f} s |")
-        print(f"| fault-core (default features) | {ours:.1f} s |")
-        print(f"| ratio | {ours / base:.2f} |")
+        print(f"| thiserror + serde_json + http | {base:.2f} s |")
+        lean = results["clean"]["deps_fault_core_lean"]["median"]
+        print(f"| fault-core (default features) | {ours:.2f} s, ratio {ours / base:.2f} |")
+        print(f"| fault-core (no default features) | {lean:.2f} s, ratio {lean / base:.2f} |")
 
 
 if __name__ == "__main__":

@@ -154,6 +154,7 @@ KINDS = {
 CLEAN = {
     "deps_baseline": ['thiserror = "2"', 'serde_json = "1"', 'http = "1"'],
     "deps_fault_core": ['fault-core = { path = "{core}" }'],
+    "deps_fault_core_lean": ['fault-core = { path = "{core}", default-features = false }'],
 }
 
 

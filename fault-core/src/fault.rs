@@ -170,6 +170,7 @@ impl<'a> Fault<'a> {
     }
 
     /// Adds an extra member in place (the parser's way, without moving the record).
+    #[cfg(feature = "parse")]
     pub(crate) fn push_extra(&mut self, name: impl Into<Cow<'a, str>>, value: impl Into<Text<'a>>) {
         self.spec = None;
         self.extras.push(Extra {

@@ -331,6 +331,18 @@
 //!
 //! None is on by default. The `integrations` module documents each, with tested examples.
 //!
+//! The other features:
+//!
+//! | Feature | Gives | Default |
+//! | --- | --- | --- |
+//! | `parse` | [`Fault::parse`], `Fault::parse_with`, `Fault::from_response`, [`ParseLimits`]: reading any fault body back (quick-xml, serde_json) | on |
+//! | `openapi` | `Catalogue::openapi` and `openapi_responses`: the faults as OpenAPI 3.1 (serde_json) | off |
+//! | `stability` | `catalogue::assert_stable`: a test that keeps a published API's faults stable (serde_json) | off |
+//! | `utoipa` | `utoipa::IntoResponses` for every derived type (with `openapi`) | off |
+//!
+//! Rendering needs none of them: a server that only sends faults can turn `parse` off
+//! (`default-features = false`) and build without quick-xml and serde_json.
+//!
 //! # Catalogue
 //!
 //! The derive also emits the type's catalogue, as one `static` table read into an array on
@@ -346,12 +358,12 @@
 //!   OpenStack API references (fault type, associated error code, description), the
 //!   description being the doc comment's first paragraph, else the fixed message;
 //! - [`Catalogue::error_codes_rst`] (and `_markdown`): Placement's list of API-WG codes;
-//! - [`Catalogue::openapi`]: the `components` of an OpenAPI 3.1 document, a response and body
-//!   schemas per fault, with examples written by the real renderer;
+//! - [`Catalogue::openapi`] (feature `openapi`): the `components` of an OpenAPI 3.1 document,
+//!   a response and body schemas per fault, with examples written by the real renderer;
 //!   [`Catalogue::openapi_responses`]: an operation's `responses`, keyed by status. With the
 //!   `utoipa` cargo feature every derived type implements `utoipa::IntoResponses`;
-//! - [`catalogue::assert_stable`]: a test that fails when a published title, status or API-WG
-//!   code changes, or a fault goes away, against a committed snapshot.
+//! - [`catalogue::assert_stable`] (feature `stability`): a test that fails when a published
+//!   title, status or API-WG code changes, or a fault goes away, against a committed snapshot.
 //!
 //! ```
 //! use fault_core::{ApiFault, Catalogue, FieldRole, Format};
@@ -386,6 +398,7 @@
 //! );
 //! assert!(catalogue.iter().all(|fault| fault.format() == Format::OpenStack));
 //!
+//! # #[cfg(feature = "openapi")] {
 //! let openapi = catalogue.openapi();
 //! let over = &openapi["responses"]["VolumeError.OverLimit"];
 //! assert_eq!(over["headers"]["retry-after"]["example"], "30");
@@ -394,6 +407,7 @@
 //!     "30"
 //! );
 //! assert_eq!(catalogue.openapi_responses()["404"]["$ref"], "#/components/responses/VolumeError.ItemNotFound");
+//! # }
 //! ```
 //!
 //! # Compile errors
@@ -450,6 +464,7 @@ pub use request::{ContextReader, REQUEST_ID_HEADERS};
 pub use response::ReasonPhrase;
 pub use spec::FaultSpec;
 pub use text::Text;
+#[cfg(feature = "parse")]
 pub use wire::limits::ParseLimits;
 
 /// The `http` crate this one builds on, re-exported so users name the same `StatusCode`.

@@ -1,8 +1,12 @@
 //! The `http::Response` glue: rendering on `Fault`, and the reason phrase some formats set.
 
-use crate::{Context, Encoding, Fault, Format, ParseLimits};
+#[cfg(feature = "parse")]
+use crate::ParseLimits;
+use crate::{Context, Encoding, Fault, Format};
 use bytes::Bytes;
-use http::{HeaderMap, Response, StatusCode};
+use http::Response;
+#[cfg(feature = "parse")]
+use http::{HeaderMap, StatusCode};
 
 /// A custom reason phrase for the status line (Heat sends `400 InvalidAction`), carried in the
 /// response's extensions; server integrations hand it to their HTTP layer (hyper's
@@ -101,12 +105,14 @@ impl Fault<'_> {
     /// let fault = Fault::parse(StatusCode::BAD_REQUEST, &HeaderMap::new(), xml);
     /// assert_eq!((fault.title(), fault.request_id().unwrap().to_string().as_str()), ("Throttling", "r-1"));
     /// ```
+    #[cfg(feature = "parse")]
     #[must_use]
     pub fn parse(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Fault<'static> {
         Fault::parse_with(status, headers, body, &ParseLimits::default())
     }
 
     /// [`Fault::parse`] within the given limits.
+    #[cfg(feature = "parse")]
     #[must_use]
     pub fn parse_with(
         status: StatusCode,
@@ -118,6 +124,7 @@ impl Fault<'_> {
     }
 
     /// Reads a whole `http::Response`, as [`Fault::parse`] does.
+    #[cfg(feature = "parse")]
     #[must_use]
     pub fn from_response<B: AsRef<[u8]>>(response: &Response<B>) -> Fault<'static> {
         Fault::parse(

@@ -8,12 +8,17 @@
 //! type can send, and renders the list as a docs table, an error code list, or an OpenAPI
 //! fragment. See "Catalogue" in the [crate docs](crate).
 
+#[cfg(feature = "openapi")]
 mod openapi;
+#[cfg(feature = "openapi")]
 mod schema;
+#[cfg(feature = "stability")]
 mod stable;
 mod table;
 
+#[cfg(feature = "openapi")]
 pub use openapi::EXAMPLE_REQUEST_ID;
+#[cfg(feature = "stability")]
 pub use stable::{
     Change, Checked, StabilityError, UPDATE_VAR, Update, assert_stable, check_stable,
 };

@@ -23,11 +23,15 @@ macro_rules! header_name {
 pub(crate) mod apiwg;
 pub(crate) mod aws;
 pub(crate) mod cache;
+pub(crate) mod http_date;
 pub(crate) mod json;
+#[cfg(feature = "parse")]
 pub(crate) mod limits;
 pub(crate) mod openstack;
+#[cfg(feature = "parse")]
 mod parse;
 pub(crate) mod problem;
+#[cfg(feature = "parse")]
 pub(crate) mod read;
 mod swar;
 pub(crate) mod xml;
@@ -300,19 +304,7 @@ fn retry_after_header(format: Format, retry_after: RetryAfter) -> String {
     match retry_after {
         RetryAfter::Seconds(seconds) => seconds.to_string(),
         RetryAfter::At(_) if openstack => retry_after_seconds(retry_after).to_string(),
-        RetryAfter::At(at) => httpdate::fmt_http_date(http_date_range(at)),
-    }
-}
-
-/// `at` within the years an HTTP date can name (1970 to 9999), where `httpdate` would panic
-/// outside them: a moment before 1970 is as past as 1970 (retry now), one after 9999 as far
-/// off as the last second of 9999.
-fn http_date_range(at: SystemTime) -> SystemTime {
-    const LAST: std::time::Duration = std::time::Duration::from_secs(253_402_300_799);
-    match at.duration_since(SystemTime::UNIX_EPOCH) {
-        Err(_) => SystemTime::UNIX_EPOCH,
-        Ok(since) if since > LAST => SystemTime::UNIX_EPOCH + LAST,
-        Ok(_) => at,
+        RetryAfter::At(at) => http_date::format(at),
     }
 }
 
@@ -326,4 +318,5 @@ pub(crate) fn retry_after_seconds(retry_after: RetryAfter) -> u64 {
     }
 }
 
+#[cfg(feature = "parse")]
 pub(crate) use parse::{Hints, parse, parsed};

@@ -83,7 +83,7 @@ fn parse_retry_after(value: &str) -> Option<RetryAfter> {
         .parse::<u64>()
         .ok()
         .map(RetryAfter::Seconds)
-        .or_else(|| httpdate::parse_http_date(value).ok().map(RetryAfter::At))
+        .or_else(|| super::http_date::parse(value).map(RetryAfter::At))
 }
 
 /// A parsed fault named `title`, in `format`, with Heat's err_type for its status and an

@@ -62,57 +62,7 @@ fn body(r: &Render<'_>, out: &mut Vec<u8>) {
     object.close();
 }
 
-// ---------------------------------------------------------------------------------------
-// Parsing
-
-use super::read::Json;
-use super::{Hints, parsed};
-use crate::{Fault, Format};
-use http::StatusCode;
-
-/// RFC 9457: `title` (the fault's name, as this crate writes it), `detail`, the extensions
-/// as extras (the request id and API-WG code where this crate writes them; a `type` URI and
-/// the `instance` too, so nothing is lost). A `status` that is not a number is ignored, as
-/// the RFC asks.
-pub(crate) fn from_json(
-    status: StatusCode,
-    json: &Json<'_>,
-    hints: &Hints,
-) -> Option<Fault<'static>> {
-    let titled = json.get("title").is_some() || json.get("type").is_some();
-    let looks_like = hints.content_type_is("application/problem+json")
-        || (titled
-            && matches!(json.get("status"), Some(Json::Number(..)))
-            && json.get("message").is_none());
-    if !looks_like {
-        return None;
-    }
-    let title = json.get("title").and_then(Json::text).map_or_else(
-        || status.canonical_reason().unwrap_or("").to_owned(),
-        |t| t.into_owned(),
-    );
-    let mut fault = parsed(status, title, Format::Problem);
-    if let Some(detail) = json.get("detail").and_then(Json::text) {
-        fault.message = detail.into_owned().into();
-    }
-    if let Some(code) = json.get("code").and_then(Json::as_str) {
-        fault.code = Some(code.to_owned().into());
-    }
-    if let Some(details) = json.get("details").and_then(Json::text) {
-        fault.details = Some(details.into_owned().into());
-    }
-    if let Some(id) = json.get("request_id").and_then(Json::text) {
-        fault.request_id = Some(id.into_owned().into());
-    }
-    for (name, value) in json.members() {
-        // The type URI and the instance are kept as extras so that nothing is lost.
-        let known = matches!(
-            &**name,
-            "title" | "status" | "detail" | "code" | "details" | "request_id"
-        ) || (name == "type" && value.as_str() == Some("about:blank"));
-        if let (false, Some(text)) = (known, value.text()) {
-            fault.push_extra(name.clone().into_owned(), text.into_owned());
-        }
-    }
-    Some(fault)
-}
+#[cfg(feature = "parse")]
+mod parsing;
+#[cfg(feature = "parse")]
+pub(crate) use parsing::*;
