@@ -155,7 +155,12 @@ impl Slot<'_> {
             }
             (Kept::Body(body), _) => buf.extend_from_slice(body),
             (Kept::Around { body, at }, Some(id)) => {
-                buf.reserve(body.len() + id.len());
+                if buf.capacity() == 0 {
+                    // Allocated at its size, without the growth path.
+                    *buf = Vec::with_capacity(body.len() + id.len());
+                } else {
+                    buf.reserve(body.len() + id.len());
+                }
                 buf.extend_from_slice(&body[..*at]);
                 buf.extend_from_slice(id.as_bytes());
                 buf.extend_from_slice(&body[*at..]);
