@@ -125,14 +125,29 @@ fn unicode_escape(out: &mut Vec<u8>, unit: u16) {
     }
 }
 
-struct Writer<'o> {
-    out: &'o mut Vec<u8>,
-    ascii: bool,
+/// Whether any byte of `bytes` must be escaped.
+fn needs_escape(bytes: &[u8], ascii: bool) -> bool {
+    let table = if ascii {
+        &ASCII_SPECIALS
+    } else {
+        &UTF8_SPECIALS
+    };
+    let mut i = 0;
+    while let Some(x) = swar::word(bytes, i) {
+        if word_needs_escape(x, ascii) {
+            return true;
+        }
+        i += 8;
+    }
+    bytes[i..].iter().any(|&b| table[usize::from(b)])
 }
 
-impl fmt::Write for Writer<'_> {
+/// Appends what it is given as it is: a displayed value's pieces, escaped afterwards.
+struct Raw<'o>(&'o mut Vec<u8>);
+
+impl fmt::Write for Raw<'_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
-        escape(self.out, s, self.ascii);
+        self.0.extend_from_slice(s.as_bytes());
         Ok(())
     }
 }
@@ -143,7 +158,16 @@ pub(crate) fn string(out: &mut Vec<u8>, value: &Text<'_>, ascii: bool) {
     match value.as_str() {
         Some(s) => escape(out, s, ascii),
         None => {
-            let _ = value.write_to(&mut Writer { out, ascii });
+            // A `Display` writes in pieces (each literal, each argument): appending them as
+            // they come and scanning the whole once costs less than escaping piece by piece.
+            // The rare text that needs escaping is taken back out and escaped.
+            let start = out.len();
+            let _ = value.write_to(&mut Raw(out));
+            if needs_escape(&out[start..], ascii) {
+                let written = out.split_off(start);
+                // Whole `str`s were appended, so this is UTF-8; lossy only to never panic.
+                escape(out, &String::from_utf8_lossy(&written), ascii);
+            }
         }
     }
     out.push(b'"');
@@ -255,6 +279,34 @@ mod tests {
         let mut all: String = (0u8..=127).map(char::from).collect();
         all.push_str("ü ✓ 𝄞 \u{2028}\u{2029}\u{7F}\u{FFFF}");
         all
+    }
+
+    /// A `Display` that writes its text one character at a time, so escapes fall across
+    /// pieces.
+    struct Pieces(String);
+
+    impl fmt::Display for Pieces {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            self.0
+                .chars()
+                .try_for_each(|c| fmt::Write::write_char(f, c))
+        }
+    }
+
+    #[test]
+    fn displayed_text_is_escaped_as_the_same_str() {
+        for text in [
+            all_chars(),
+            "plain text, nothing to escape".to_owned(),
+            String::new(),
+        ] {
+            for ascii in [false, true] {
+                let (mut shown, mut given) = (Vec::new(), Vec::new());
+                string(&mut shown, &Text::display(&Pieces(text.clone())), ascii);
+                string(&mut given, &Text::from(text.as_str()), ascii);
+                assert_eq!(shown, given, "{text:?}, ascii: {ascii}");
+            }
+        }
     }
 
     #[test]

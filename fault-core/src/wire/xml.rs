@@ -118,34 +118,50 @@ fn escape(out: &mut Vec<u8>, text: &str, attr: bool) {
     out.extend_from_slice(&bytes[start..]);
 }
 
-/// A `fmt::Write` that escapes what is written into it as XML character data, so a
-/// displayed value goes into the body without an intermediate `String`.
-pub(crate) struct TextWriter<'o>(pub(crate) &'o mut Vec<u8>);
+/// Whether any byte of `bytes` needs the escaper's look (see [`word_needs_look`]).
+fn needs_look(bytes: &[u8], attr: bool) -> bool {
+    let table = if attr { &ATTR } else { &TEXT };
+    let mut i = 0;
+    while let Some(x) = swar::word(bytes, i) {
+        if word_needs_look(x, attr) {
+            return true;
+        }
+        i += 8;
+    }
+    bytes[i..]
+        .iter()
+        .any(|&b| table[usize::from(b)] != Class::Plain)
+}
 
-impl fmt::Write for TextWriter<'_> {
+/// Appends what it is given as it is: a displayed value's pieces, escaped afterwards.
+struct Raw<'o>(&'o mut Vec<u8>);
+
+impl fmt::Write for Raw<'_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
-        escape_text(self.0, s);
+        self.0.extend_from_slice(s.as_bytes());
         Ok(())
     }
 }
 
-struct AttrWriter<'o>(&'o mut Vec<u8>);
-
-impl fmt::Write for AttrWriter<'_> {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        escape_attr(self.0, s);
-        Ok(())
+/// Appends a displayed value, escaped. A `Display` writes in pieces (each literal, each
+/// argument): appending them as they come and scanning the whole once costs less than
+/// escaping piece by piece; the rare text that needs a look is taken back out and escaped.
+/// A `Display` that fails midway leaves what it wrote, escaped like the rest.
+fn display(out: &mut Vec<u8>, value: &Text<'_>, attr: bool) {
+    let start = out.len();
+    let _ = value.write_to(&mut Raw(out));
+    if needs_look(&out[start..], attr) {
+        let written = out.split_off(start);
+        // Whole `str`s were appended, so this is UTF-8; lossy only to never panic.
+        escape(out, &String::from_utf8_lossy(&written), attr);
     }
 }
 
-/// Appends a [`Text`] as XML character data. A `Display` that fails midway leaves what it
-/// wrote, which is still well-formed.
+/// Appends a [`Text`] as XML character data.
 pub(crate) fn text(out: &mut Vec<u8>, value: &Text<'_>) {
     match value.as_str() {
         Some(s) => escape_text(out, s),
-        None => {
-            let _ = value.write_to(&mut TextWriter(out));
-        }
+        None => display(out, value, false),
     }
 }
 
@@ -153,9 +169,7 @@ pub(crate) fn text(out: &mut Vec<u8>, value: &Text<'_>) {
 pub(crate) fn attr(out: &mut Vec<u8>, value: &Text<'_>) {
     match value.as_str() {
         Some(s) => escape_attr(out, s),
-        None => {
-            let _ = value.write_to(&mut AttrWriter(out));
-        }
+        None => display(out, value, true),
     }
 }
 
@@ -231,6 +245,37 @@ mod tests {
         let mut out = Vec::new();
         escape_text(&mut out, s);
         String::from_utf8(out).unwrap()
+    }
+
+    /// A `Display` that writes its text one character at a time, so escapes fall across
+    /// pieces.
+    struct Pieces(&'static str);
+
+    impl fmt::Display for Pieces {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            self.0
+                .chars()
+                .try_for_each(|c| fmt::Write::write_char(f, c))
+        }
+    }
+
+    #[test]
+    fn displayed_text_is_escaped_as_the_same_str() {
+        let texts = [
+            "a <b> & \"c\" ]]> \r\n\t \u{0} \u{FFFE} \u{FFFF} \u{EFFF} ü ✓",
+            "plain text, nothing to escape",
+            "",
+        ];
+        for text in texts {
+            let (mut shown, mut given) = (Vec::new(), Vec::new());
+            super::text(&mut shown, &Text::display(&Pieces(text)));
+            escape_text(&mut given, text);
+            assert_eq!(shown, given, "{text:?}");
+            let (mut shown, mut given) = (Vec::new(), Vec::new());
+            attr(&mut shown, &Text::display(&Pieces(text)));
+            escape_attr(&mut given, text);
+            assert_eq!(shown, given, "{text:?} in an attribute");
+        }
     }
 
     #[test]
