@@ -32,9 +32,10 @@ pub(crate) enum Kept {
 }
 
 /// The finished bodies of one fixed variant, each filled on first use. The slots are
-/// allocated when the variant is first rendered, so a variant never sent costs one pointer.
+/// allocated when the variant is first rendered (sixty of 16 bytes), so a variant never sent
+/// costs one.
 #[derive(Default)]
-pub(crate) struct FixedBodies(OnceLock<Box<[OnceLock<Kept>; SLOTS]>>);
+pub(crate) struct FixedBodies(OnceLock<Box<[OnceLock<Box<Kept>>; SLOTS]>>);
 
 impl core::fmt::Debug for FixedBodies {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
@@ -47,7 +48,7 @@ impl core::fmt::Debug for FixedBodies {
 
 /// Where a body is kept, and the request id to put in it.
 pub(crate) struct Slot<'c> {
-    kept: &'static OnceLock<Kept>,
+    kept: &'static OnceLock<Box<Kept>>,
     request_id: Option<&'c str>,
 }
 
@@ -112,33 +113,37 @@ pub(crate) fn slot_for<'c>(
 }
 
 impl Slot<'_> {
-    /// What the slot keeps, rendered by `render` the first time any thread asks: for the
-    /// context it is given, with the marker as the request id if the body holds one.
+    /// What the slot keeps, rendered by `render` the first time any thread asks.
     fn kept(&self, cx: &Context<'_>, render: impl FnOnce(&Context<'_>) -> Vec<u8>) -> &Kept {
-        self.kept.get_or_init(|| {
-            if self.request_id.is_none() {
-                return Kept::Body(Bytes::from(render(cx)));
-            }
-            let marked = Context {
-                request_id: Some(MARKER.into()),
-                ..cx.clone()
-            };
-            let mut body = render(&marked);
-            let only = {
-                let mut found = find_all(&body, MARKER.as_bytes());
-                (found.next(), found.next())
-            };
-            match only {
-                (Some(at), None) => {
-                    body.drain(at..at + MARKER.len());
-                    Kept::Around {
-                        body: Bytes::from(body),
-                        at,
-                    }
+        // Boxed, so that a slot never filled costs a pointer, not a `Kept`.
+        self.kept.get_or_init(|| Box::new(self.keep(cx, render)))
+    }
+
+    /// The body for the context it is given, with the marker as the request id if the body
+    /// holds one.
+    fn keep(&self, cx: &Context<'_>, render: impl FnOnce(&Context<'_>) -> Vec<u8>) -> Kept {
+        if self.request_id.is_none() {
+            return Kept::Body(Bytes::from(render(cx)));
+        }
+        let marked = Context {
+            request_id: Some(MARKER.into()),
+            ..cx.clone()
+        };
+        let mut body = render(&marked);
+        let only = {
+            let mut found = find_all(&body, MARKER.as_bytes());
+            (found.next(), found.next())
+        };
+        match only {
+            (Some(at), None) => {
+                body.drain(at..at + MARKER.len());
+                Kept::Around {
+                    body: Bytes::from(body),
+                    at,
                 }
-                _ => Kept::Nothing,
             }
-        })
+            _ => Kept::Nothing,
+        }
     }
 
     /// Appends the kept body to `buf`; false if this body is not kept.
@@ -154,17 +159,7 @@ impl Slot<'_> {
                 *buf = body.to_vec();
             }
             (Kept::Body(body), _) => buf.extend_from_slice(body),
-            (Kept::Around { body, at }, Some(id)) => {
-                if buf.capacity() == 0 {
-                    // Allocated at its size, without the growth path.
-                    *buf = Vec::with_capacity(body.len() + id.len());
-                } else {
-                    buf.reserve(body.len() + id.len());
-                }
-                buf.extend_from_slice(&body[..*at]);
-                buf.extend_from_slice(id.as_bytes());
-                buf.extend_from_slice(&body[*at..]);
-            }
+            (Kept::Around { body, at }, Some(id)) => copy_around(body, *at, id, buf),
             (Kept::Around { .. } | Kept::Nothing, _) => return false,
         }
         true
@@ -178,14 +173,29 @@ impl Slot<'_> {
     ) -> Option<Bytes> {
         match self.kept(cx, render) {
             Kept::Body(body) => Some(body.clone()),
-            Kept::Around { .. } => {
+            Kept::Around { body, at } => {
                 let mut buf = Vec::new();
-                self.append_body(cx, &mut buf, |_| Vec::new())
-                    .then(|| Bytes::from(buf))
+                copy_around(body, *at, self.request_id?, &mut buf);
+                Some(Bytes::from(buf))
             }
             Kept::Nothing => None,
         }
     }
+}
+
+/// Appends `body` with `id` put in at `at`.
+fn copy_around(body: &[u8], at: usize, id: &str, buf: &mut Vec<u8>) {
+    let len = body.len() + id.len();
+    if buf.capacity() == 0 {
+        // Allocated at its size (which `Bytes` then takes over as it is), without the
+        // growth path.
+        *buf = Vec::with_capacity(len);
+    } else {
+        buf.reserve(len);
+    }
+    buf.extend_from_slice(&body[..at]);
+    buf.extend_from_slice(id.as_bytes());
+    buf.extend_from_slice(&body[at..]);
 }
 
 /// The starts of every occurrence of `needle` in `haystack`.
