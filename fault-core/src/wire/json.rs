@@ -8,7 +8,6 @@
 
 use super::swar;
 use crate::Text;
-use core::fmt;
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
@@ -142,16 +141,6 @@ fn needs_escape(bytes: &[u8], ascii: bool) -> bool {
     bytes[i..].iter().any(|&b| table[usize::from(b)])
 }
 
-/// Appends what it is given as it is: a displayed value's pieces, escaped afterwards.
-struct Raw<'o>(&'o mut Vec<u8>);
-
-impl fmt::Write for Raw<'_> {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        self.0.extend_from_slice(s.as_bytes());
-        Ok(())
-    }
-}
-
 /// Appends a [`Text`] as a quoted JSON string.
 pub(crate) fn string(out: &mut Vec<u8>, value: &Text<'_>, ascii: bool) {
     out.push(b'"');
@@ -162,7 +151,7 @@ pub(crate) fn string(out: &mut Vec<u8>, value: &Text<'_>, ascii: bool) {
             // they come and scanning the whole once costs less than escaping piece by piece.
             // The rare text that needs escaping is taken back out and escaped.
             let start = out.len();
-            let _ = value.write_to(&mut Raw(out));
+            let _ = value.write_to(&mut super::RawWriter(out));
             if needs_escape(&out[start..], ascii) {
                 let written = out.split_off(start);
                 // Whole `str`s were appended, so this is UTF-8; lossy only to never panic.
@@ -274,6 +263,7 @@ impl<'o> Object<'o> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use core::fmt;
 
     fn all_chars() -> String {
         let mut all: String = (0u8..=127).map(char::from).collect();

@@ -72,6 +72,17 @@ impl Render<'_> {
     }
 }
 
+/// Appends what it is given as it is: a displayed value's pieces, which the JSON and XML
+/// writers then scan once and escape only if they must.
+pub(crate) struct RawWriter<'o>(pub(crate) &'o mut Vec<u8>);
+
+impl core::fmt::Write for RawWriter<'_> {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        self.0.extend_from_slice(s.as_bytes());
+        Ok(())
+    }
+}
+
 /// What a renderer writes: the body, and the headers and reason phrase unless only the body
 /// is asked for ([`write_body`]), when building them would be wasted work.
 pub(crate) struct Out {

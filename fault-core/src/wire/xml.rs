@@ -8,7 +8,6 @@
 
 use super::swar;
 use crate::Text;
-use core::fmt;
 
 /// How one byte of UTF-8 is written in XML text (`ATTR` adds what attributes need).
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -133,23 +132,13 @@ fn needs_look(bytes: &[u8], attr: bool) -> bool {
         .any(|&b| table[usize::from(b)] != Class::Plain)
 }
 
-/// Appends what it is given as it is: a displayed value's pieces, escaped afterwards.
-struct Raw<'o>(&'o mut Vec<u8>);
-
-impl fmt::Write for Raw<'_> {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        self.0.extend_from_slice(s.as_bytes());
-        Ok(())
-    }
-}
-
 /// Appends a displayed value, escaped. A `Display` writes in pieces (each literal, each
 /// argument): appending them as they come and scanning the whole once costs less than
 /// escaping piece by piece; the rare text that needs a look is taken back out and escaped.
 /// A `Display` that fails midway leaves what it wrote, escaped like the rest.
 fn display(out: &mut Vec<u8>, value: &Text<'_>, attr: bool) {
     let start = out.len();
-    let _ = value.write_to(&mut Raw(out));
+    let _ = value.write_to(&mut super::RawWriter(out));
     if needs_look(&out[start..], attr) {
         let written = out.split_off(start);
         // Whole `str`s were appended, so this is UTF-8; lossy only to never panic.
@@ -240,6 +229,7 @@ pub(crate) fn element_name(name: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use core::fmt;
 
     fn text_of(s: &str) -> String {
         let mut out = Vec::new();
