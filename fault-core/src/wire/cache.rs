@@ -9,7 +9,7 @@
 //!
 //! A hit is two atomic loads and an index: no lock, no hashing, shared by every thread.
 
-use crate::{Context, Encoding, Fault, FaultSpec, Format};
+use crate::{Context, Encoding, FaultSpec, Format};
 use bytes::Bytes;
 use std::sync::OnceLock;
 
@@ -52,41 +52,35 @@ pub(crate) struct Slot<'c> {
     request_id: Option<&'c str>,
 }
 
-/// Where the body of `fault` in `format` is kept, when that body is the same for every
-/// request like `cx` up to its request id: the fault is its variant's fixed fault, internal
-/// detail is not exposed, and nothing else `cx` carries reaches the body of this format.
-pub(crate) fn slot<'c>(
-    fault: &Fault<'_>,
-    format: Format,
-    encoding: Encoding,
-    cx: &'c Context<'_>,
-) -> Option<Slot<'c>> {
-    slot_for(fault.spec?, format, encoding, cx)
+/// What of the request reaches a fixed fault's body in a format.
+#[derive(Clone, Copy)]
+pub(crate) enum Reach {
+    /// Nothing: one body serves every request.
+    Nothing,
+    /// The request id, when there is one.
+    RequestId,
+    /// More than the request id: such a body is never kept.
+    More,
 }
 
-/// [`slot`] for the fixed fault of `spec`, known to be what its values send.
-pub(crate) fn slot_for<'c>(
-    spec: &'static FaultSpec,
-    format: Format,
-    encoding: Encoding,
-    cx: &'c Context<'_>,
-) -> Option<Slot<'c>> {
-    let bodies = spec.bodies?;
+/// What of the request `cx` reaches a fixed fault's body in `format`.
+#[inline]
+pub(crate) fn reach(format: Format, cx: &Context<'_>) -> Reach {
     if cx.expose_internal || cx.namespace.is_some() {
-        return None;
+        return Reach::More;
     }
-    let id_in_body = match format {
+    match format {
         // The microversion, the method and `Accept` all reach Placement's body.
-        Format::Placement => return None,
+        Format::Placement => Reach::More,
         Format::S3 if cx.host_id.is_some() || cx.is_head() || cx.request_id.is_some() => {
-            return None;
+            Reach::More
         }
-        Format::Problem if cx.instance.is_some() => return None,
+        Format::Problem if cx.instance.is_some() => Reach::More,
         Format::AwsQuery
         | Format::AwsRestXml
         | Format::Ec2Query
         | Format::ApiWg
-        | Format::Problem => cx.request_id.as_deref(),
+        | Format::Problem => Reach::RequestId,
         Format::S3
         | Format::Heat
         | Format::AwsJson10
@@ -95,13 +89,27 @@ pub(crate) fn slot_for<'c>(
         | Format::OpenStack
         | Format::LoadBalancer
         | Format::Keystone
-        | Format::Neutron => None,
-    };
-    // An id that is not sent as given is replaced by a fresh one, which the headers must
-    // carry too: left to the full renderer.
-    if id_in_body.is_some_and(|id| !crate::context::is_valid_request_id(id)) {
-        return None;
+        | Format::Neutron => Reach::Nothing,
     }
+}
+
+/// Where the body of `spec`'s fixed fault in `format` is kept, when that body is the same for
+/// every request up to its request id: `reach` is what of the request reaches it
+/// ([`reach`]), `request_id` the id already resolved (checked, or replaced by a fresh one).
+#[inline]
+pub(crate) fn slot<'c>(
+    spec: &'static FaultSpec,
+    format: Format,
+    encoding: Encoding,
+    reach: Reach,
+    request_id: Option<&'c str>,
+) -> Option<Slot<'c>> {
+    let bodies = spec.bodies?;
+    let id_in_body = match reach {
+        Reach::Nothing => None,
+        Reach::RequestId => request_id,
+        Reach::More => return None,
+    };
     let slots = bodies
         .0
         .get_or_init(|| Box::new(core::array::from_fn(|_| OnceLock::new())));

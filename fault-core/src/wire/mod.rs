@@ -57,6 +57,32 @@ pub(crate) struct Render<'f> {
     pub(crate) encoding: Encoding,
 }
 
+impl<'f> Render<'f> {
+    /// Resolves what every format reads, once per render.
+    fn new(fault: &'f Fault<'f>, format: Format, cx: &'f Context<'f>) -> Self {
+        Render {
+            fault,
+            cx,
+            message: message(fault, cx),
+            request_id: request_id(fault.request_id.as_ref(), cx),
+            encoding: encoding(format, cx),
+        }
+    }
+
+    /// Where a kept body of this fault would be (see `cache`), if it can have one.
+    fn slot(&self, format: Format) -> Option<cache::Slot<'_>> {
+        let spec = self.fault.spec?;
+        let reach = cache::reach(format, self.cx);
+        cache::slot(
+            spec,
+            format,
+            self.encoding,
+            reach,
+            self.request_id.as_deref(),
+        )
+    }
+}
+
 impl Render<'_> {
     /// The namespace: the context's override, else the fault's.
     pub(crate) fn namespace(&self) -> Option<&str> {
@@ -151,7 +177,11 @@ pub(crate) fn encoding(format: Format, cx: &Context<'_>) -> Encoding {
 
 /// Writes `fault` as `format` for the request `cx` describes.
 pub(crate) fn render(fault: &Fault<'_>, format: Format, cx: &Context<'_>) -> Response<Bytes> {
-    let cached = cache::slot(fault, format, encoding(format, cx), cx)
+    // Reborrowing with one lifetime keeps the renderers' signatures simple.
+    let (fault, cx): (&Fault<'_>, &Context<'_>) = (fault, cx);
+    let r = Render::new(fault, format, cx);
+    let cached = r
+        .slot(format)
         .and_then(|slot| slot.body(cx, |cx| fixed_body(fault, format, cx)));
     let mut out = Out {
         body: Vec::new(),
@@ -160,7 +190,7 @@ pub(crate) fn render(fault: &Fault<'_>, format: Format, cx: &Context<'_>) -> Res
         headers_wanted: true,
         body_wanted: cached.is_none(),
     };
-    render_into(fault, format, cx, &mut out);
+    render_into(&r, format, &mut out);
     if let Some(retry_after) = fault.retry_after {
         out.header(RETRY_AFTER, &retry_after_header(format, retry_after));
     }
@@ -179,10 +209,13 @@ pub(crate) fn render(fault: &Fault<'_>, format: Format, cx: &Context<'_>) -> Res
 /// Appends the body `format` sends for `fault` to `buf`, and nothing else: no headers are
 /// built. A fixed fault's body is copied from the cache.
 pub(crate) fn write_body(fault: &Fault<'_>, format: Format, cx: &Context<'_>, buf: &mut Vec<u8>) {
-    let kept = cache::slot(fault, format, encoding(format, cx), cx)
+    let (fault, cx): (&Fault<'_>, &Context<'_>) = (fault, cx);
+    let r = Render::new(fault, format, cx);
+    let kept = r
+        .slot(format)
         .is_some_and(|slot| slot.append_body(cx, buf, |cx| fixed_body(fault, format, cx)));
     if !kept {
-        write_body_uncached(fault, format, cx, buf);
+        write_resolved(&r, format, buf);
     }
 }
 
@@ -195,14 +228,31 @@ pub(crate) fn write_fixed_body<'f>(
     cx: &Context<'_>,
     buf: &mut Vec<u8>,
 ) {
-    let kept = cache::slot_for(spec, format, encoding(format, cx), cx)
+    // The fault of a fixed variant carries no request id of its own, and no header is built:
+    // only a format whose body shows the context's id needs it resolved.
+    let encoding = encoding(format, cx);
+    let reach = cache::reach(format, cx);
+    let request_id = match reach {
+        cache::Reach::Nothing => None,
+        cache::Reach::RequestId | cache::Reach::More => request_id(None, cx),
+    };
+    let kept = cache::slot(spec, format, encoding, reach, request_id.as_deref())
         .is_some_and(|slot| slot.append_body(cx, buf, |cx| fixed_body(&fault(), format, cx)));
     if !kept {
-        write_body_uncached(&fault(), format, cx, buf);
+        let (fault, cx): (&Fault<'_>, &Context<'_>) = (&fault(), cx);
+        let r = Render {
+            fault,
+            cx,
+            message: message(fault, cx),
+            request_id,
+            encoding,
+        };
+        write_resolved(&r, format, buf);
     }
 }
 
-fn write_body_uncached(fault: &Fault<'_>, format: Format, cx: &Context<'_>, buf: &mut Vec<u8>) {
+/// Appends the body of what `r` resolved, without the cache and without headers.
+fn write_resolved(r: &Render<'_>, format: Format, buf: &mut Vec<u8>) {
     let mut out = Out {
         body: core::mem::take(buf),
         headers: HeaderMap::new(),
@@ -210,32 +260,24 @@ fn write_body_uncached(fault: &Fault<'_>, format: Format, cx: &Context<'_>, buf:
         headers_wanted: false,
         body_wanted: true,
     };
-    render_into(fault, format, cx, &mut out);
+    render_into(r, format, &mut out);
     *buf = out.body;
 }
 
 /// The body of a fixed fault, rendered for the cache: exactly what the uncached path writes.
 fn fixed_body(fault: &Fault<'_>, format: Format, cx: &Context<'_>) -> Vec<u8> {
+    let (fault, cx): (&Fault<'_>, &Context<'_>) = (fault, cx);
     let mut body = Vec::new();
-    write_body_uncached(fault, format, cx, &mut body);
+    write_resolved(&Render::new(fault, format, cx), format, &mut body);
     body
 }
 
-/// The shared part of [`render`] and [`write_body`]: resolves what every format reads, sizes
-/// the buffer once, and hands over to the format's family.
-fn render_into(fault: &Fault<'_>, format: Format, cx: &Context<'_>, out: &mut Out) {
-    // Reborrowing with one lifetime keeps the renderers' signatures simple.
-    let fault: &Fault<'_> = fault;
-    let r = Render {
-        fault,
-        cx,
-        message: message(fault, cx),
-        request_id: request_id(fault, cx),
-        encoding: encoding(format, cx),
-    };
+/// The shared part of [`render`] and [`write_body`]: sizes the buffer once and hands over to
+/// the format's family.
+fn render_into(r: &Render<'_>, format: Format, out: &mut Out) {
     // A fresh (or full) buffer is sized once; a caller's buffer with room is used as it is.
     if out.body_wanted && out.body.capacity() == out.body.len() {
-        out.body.reserve(size_hint(&r));
+        out.body.reserve(size_hint(r));
     }
     let out = &mut *out;
     match format {
@@ -246,12 +288,12 @@ fn render_into(fault: &Fault<'_>, format: Format, cx: &Context<'_>, out: &mut Ou
         | Format::AwsJson11
         | Format::AwsRestJson
         | Format::AwsRestXml
-        | Format::S3 => aws::render(format, &r, out),
+        | Format::S3 => aws::render(format, r, out),
         Format::OpenStack | Format::LoadBalancer | Format::Keystone | Format::Neutron => {
-            openstack::render(format, &r, out);
+            openstack::render(format, r, out);
         }
-        Format::ApiWg | Format::Placement => apiwg::render(format, &r, out),
-        Format::Problem => problem::render(&r, out),
+        Format::ApiWg | Format::Placement => apiwg::render(format, r, out),
+        Format::Problem => problem::render(r, out),
     }
 }
 
@@ -287,8 +329,10 @@ fn message<'f>(fault: &'f Fault<'_>, cx: &Context<'_>) -> Text<'f> {
     }
 }
 
-fn request_id<'f>(fault: &'f Fault<'_>, cx: &'f Context<'_>) -> Option<Cow<'f, str>> {
-    let given = match &fault.request_id {
+/// The fault's own request id, else the context's; one that is not a safe header value is
+/// replaced by a fresh one.
+fn request_id<'f>(own: Option<&'f Text<'_>>, cx: &'f Context<'_>) -> Option<Cow<'f, str>> {
+    let given = match own {
         Some(own) => own.to_cow(),
         None => Cow::Borrowed(cx.request_id.as_deref()?),
     };
