@@ -125,7 +125,10 @@ fn the_format_follows_accept_and_the_request_id_the_request() {
         );
 
         let a = get(true, "/missing", &[("accept", "application/xml")]).await;
-        assert_eq!(a.header("content-type"), Some("application/xml"));
+        assert_eq!(
+            a.header("content-type"),
+            Some("application/xml; charset=UTF-8")
+        );
         assert!(
             a.header("x-openstack-request-id")
                 .unwrap()

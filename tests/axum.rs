@@ -129,7 +129,10 @@ async fn the_format_follows_accept_and_the_request_id_the_request() {
         ("x-amzn-RequestId", "aws-2"),
     ];
     let (response, body) = call(app(), "/missing", &accept).await;
-    assert_eq!(header(&response, "content-type"), Some("application/xml"));
+    assert_eq!(
+        header(&response, "content-type"),
+        Some("application/xml; charset=UTF-8")
+    );
     assert_eq!(header(&response, "x-openstack-request-id"), Some("aws-2"));
     assert_eq!(
         body,

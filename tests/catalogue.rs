@@ -10,13 +10,10 @@ use fault_core::{ApiFault, Catalogue, CatalogueEntry, Encoding, ErrType, FieldRo
 use fault_suite::seeds::{ComputeFault, HeatError, LoadBalancerFault, PlacementError, VolumeFault};
 use serde_json::Value;
 
-/// Every way a field can take part in a fault.
+/// Every way a field can take part in a fault (with no format of its own, which no format
+/// carries every role of: the format is chosen at run time).
 #[derive(Debug, ApiFault)]
-#[fault(
-    format = "openstack",
-    error_code = "svc.undefined",
-    rename_all = "camelCase"
-)]
+#[fault(error_code = "svc.undefined", rename_all = "camelCase")]
 enum Storage {
     /// The volume could not be found.
     ///
@@ -35,7 +32,7 @@ enum Storage {
         retry: u64,
         #[fault(details)]
         details: Option<String>,
-        #[fault(extra = "Quota")]
+        #[fault(member, rename = "Quota")]
         quota: u32,
     },
     #[fault(code = 400, message = "invalid: {0:?}")]
@@ -116,7 +113,7 @@ fn each_variant_has_an_entry_with_its_facts_and_doc() {
     );
     assert_eq!(found.summary(), "The volume could not be found.");
     assert_eq!(found.message(), Some("Volume {id} not found ({})."));
-    assert_eq!(found.type_format(), Some(Format::OpenStack));
+    assert_eq!(found.type_format(), None);
     // The type's default code is not the variant's own; `svc.quota` is.
     assert_eq!(spec.error_code(), Some("svc.undefined"));
     assert!(!found.error_code_is_own());
@@ -149,7 +146,7 @@ fn fields_carry_their_names_and_roles() {
         [
             ("retry", vec![FieldRole::RetryAfter]),
             ("details", vec![FieldRole::Details]),
-            ("quota", vec![FieldRole::Extra("Quota")]),
+            ("quota", vec![FieldRole::Member("Quota")]),
         ]
     );
     assert_eq!(
@@ -204,13 +201,10 @@ fn transparent_variants_list_what_they_wrap_once() {
     assert_eq!(sent.default_format(), Format::ApiWg);
     assert!(catalogue.iter().all(|f| f.format() == Format::ApiWg));
     assert!(catalogue.iter().all(|f| f.encodings() == [Encoding::Json]));
-    // On its own, the storage layer keeps its format and both encodings.
+    // On its own, the storage layer is sent as problem details, its type naming no format.
     let alone = Catalogue::of::<Storage>();
-    assert!(alone.iter().all(|f| f.format() == Format::OpenStack));
-    assert_eq!(
-        alone.iter().next().unwrap().encodings(),
-        [Encoding::Json, Encoding::Xml]
-    );
+    assert!(alone.iter().all(|f| f.format() == Format::Problem));
+    assert_eq!(alone.iter().next().unwrap().encodings(), [Encoding::Json]);
 }
 
 #[test]

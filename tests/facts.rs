@@ -257,6 +257,7 @@ assert_format_names! {
     "aws_json11" => AwsJson11,
     "aws_rest_json" => AwsRestJson,
     "aws_rest_xml" => AwsRestXml,
+    "aws_rest_xml_unwrapped" => AwsRestXmlUnwrapped,
     "s3" => S3,
     "openstack" => OpenStack,
     "load_balancer" => LoadBalancer,

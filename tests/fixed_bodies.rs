@@ -1,6 +1,7 @@
 //! A fixed fault's body is rendered once per process and format, then handed out: the bytes are
-//! exactly what rendering writes, and a body that takes anything from the request, or a fault
-//! changed after it was made, is never served from the cache.
+//! exactly what rendering writes, and a body that takes anything from the request is never
+//! served from the cache (a `Fault` holds no link to it, so one changed after it was made never
+//! is either).
 
 use bytes::Bytes;
 use fault_core::http::{Method, Response};
@@ -68,11 +69,8 @@ fn cached_bodies_are_the_rendered_bytes_whatever_the_request() {
                 // Twice: the first render may fill the cache, the second may read it.
                 let first = err.to_response(format, &cx);
                 let second = err.to_response(format, &cx);
-                // A fault changed after it was made (here to its own err_type) is never cached.
-                let uncached = err
-                    .fault()
-                    .with_err_type(err.err_type())
-                    .render(format, &cx);
+                // `Fault::render` never reads the kept bodies: the fresh rendering.
+                let uncached = err.fault().render(format, &cx);
                 let what = format!("{err:?} as {format} with {cx:?}");
                 assert_eq!(same_id(&first), same_id(&uncached), "{what}: first");
                 assert_eq!(same_id(&second), same_id(&uncached), "{what}: second");
@@ -174,6 +172,7 @@ fn a_variant_with_data_of_its_own_is_rendered_each_time() {
             format,
             Format::AwsQuery
                 | Format::AwsRestXml
+                | Format::AwsRestXmlUnwrapped
                 | Format::Heat
                 | Format::OpenStack
                 | Format::LoadBalancer
@@ -186,52 +185,7 @@ fn a_variant_with_data_of_its_own_is_rendered_each_time() {
         }
         let uncached = VolumeError::Invalid("name is taken".into())
             .fault()
-            .with_err_type(fault_core::ErrType::Sender)
             .render(format, &cx);
         assert_eq!(second, uncached.body().as_ref(), "{format}");
-    }
-}
-
-#[test]
-fn every_setter_unlinks_a_fault_from_its_kept_bodies() {
-    use fault_core::{ErrType, Fault, RetryAfter, http::StatusCode};
-    type Change = fn(Fault<'static>) -> Fault<'static>;
-    let changes: [(&str, Change); 12] = [
-        ("status", |f| f.with_status(StatusCode::CONFLICT)),
-        ("message", |f| f.with_message("changed")),
-        ("details", |f| f.with_details("changed")),
-        ("err_type", |f| f.with_err_type(ErrType::Server)),
-        ("code", |f| f.with_code("volume.changed")),
-        ("request_id", |f| f.with_request_id("req-changed")),
-        ("validation_error", |f| f.with_validation_error("changed")),
-        ("created", |f| f.with_created("2026-11-23T00:00:00Z")),
-        ("extra", |f| f.with_extra("Changed", "changed")),
-        ("retry_after", |f| {
-            f.with_retry_after(RetryAfter::Seconds(7))
-        }),
-        ("namespace", |f| f.with_namespace("urn:changed")),
-        ("format", |f| f.with_format(Format::Problem)),
-    ];
-    for format in Format::ALL {
-        for cx in [Context::new(), Context::new().with_request_id("req-1")] {
-            // The variant's bodies are kept first.
-            let _ = VolumeError::Forbidden.to_response(format, &cx);
-            for (name, change) in changes {
-                let changed = change(VolumeError::Forbidden.fault().into_owned());
-                // The same change, then one more setter known to unlink it: never kept.
-                let fresh = change(VolumeError::Forbidden.fault().into_owned()).with_err_type(
-                    if name == "err_type" {
-                        ErrType::Server
-                    } else {
-                        ErrType::Sender
-                    },
-                );
-                assert_eq!(
-                    changed.render(format, &cx).body(),
-                    fresh.render(format, &cx).body(),
-                    "with_{name} as {format}"
-                );
-            }
-        }
     }
 }

@@ -3,7 +3,7 @@
 //! catch-all, field filling, and Heat-style remote error mapping.
 
 use fault_core::http::StatusCode;
-use fault_core::{ApiFault, Fault, FromFault, RetryAfter};
+use fault_core::{ApiFault, Fault, FromFault, Member, RetryAfter};
 use std::borrow::Cow;
 use std::time::{Duration, SystemTime};
 
@@ -262,9 +262,9 @@ enum Roles {
         errors: Vec<String>,
         #[fault(created)]
         created: Option<Box<str>>,
-        #[fault(extra = "BucketName")]
+        #[fault(member, rename = "BucketName")]
         bucket: String,
-        #[fault(extra = "Key")]
+        #[fault(member, rename = "Key")]
         key: Option<String>,
         /// No role: filled with `Default`.
         attempts: u32,
@@ -306,7 +306,7 @@ fn fields_are_filled_from_their_roles() {
         .with_validation_error("first")
         .with_validation_error("second")
         .with_created("2010-08-01T00:00:00Z")
-        .with_extra("BucketName", "photos");
+        .with_member(Member::new("BucketName", "photos"));
     assert_eq!(
         roles(&fault),
         some(Roles::OverLimit {
@@ -448,7 +448,7 @@ fn a_rendered_fault_reads_back_into_its_variant() {
 #[fault(code = 404, title = "NoSuchKey", message = "{key}")]
 struct NoSuchKey {
     key: String,
-    #[fault(extra = "BucketName")]
+    #[fault(member, rename = "BucketName")]
     bucket: Option<String>,
 }
 
@@ -456,7 +456,7 @@ struct NoSuchKey {
 fn a_struct_reads_back_by_its_title() {
     let fault = Fault::new(StatusCode::NOT_FOUND, "NoSuchKey")
         .with_message("photo.jpg")
-        .with_extra("BucketName", "photos");
+        .with_member(Member::new("BucketName", "photos"));
     assert_eq!(
         NoSuchKey::from_fault(&fault),
         Some(NoSuchKey {

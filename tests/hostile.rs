@@ -101,7 +101,7 @@ fn billion_laughs_entities_are_never_expanded() {
     assert_eq!(fault.title(), "Laughs");
     // Kept as written: a reference to an entity only a DOCTYPE defines is no text of its own.
     assert_eq!(fault.message(), "&lol9;");
-    assert_eq!(fault.extra("Extra").unwrap(), "&lol9;&lol9;");
+    assert_eq!(fault.member("Extra").unwrap(), "&lol9;&lol9;");
     assert_eq!(fault.raw().unwrap().len(), doc.len());
 }
 
@@ -203,7 +203,7 @@ fn limits_are_configurable() {
     );
     let fault = parse_within("text/xml", many.as_bytes(), &ParseLimits::default());
     assert_eq!(
-        fault.extras().len(),
+        fault.members().len(),
         ParseLimits::default().max_elements - 3
     );
     let fault = parse_within(
@@ -215,7 +215,7 @@ fn limits_are_configurable() {
         },
     );
     assert_eq!(fault.title(), "Many");
-    assert_eq!(fault.extras().len(), 2);
+    assert_eq!(fault.members().len(), 2);
 }
 
 #[test]

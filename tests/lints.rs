@@ -119,7 +119,7 @@ pub enum Roles {
         #[fault(created)]
         created: Option<String>,
         /// An extra.
-        #[fault(extra = "Resource")]
+        #[fault(member, rename = "Resource")]
         resource: String,
     },
     /// No roles.

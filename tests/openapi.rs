@@ -21,9 +21,10 @@ use fault_core::{ApiFault, Catalogue, Fault, Format};
 use fault_suite::seeds::{ComputeFault, HeatError, LoadBalancerFault, PlacementError, VolumeFault};
 use serde_json::{Value, json};
 
-/// A type in `format`, with a fault for every field role and one shared status.
+/// A type in `format`, with a fault for every field role the format carries (the derive
+/// rejects the others at compile time) and one shared status.
 macro_rules! in_format {
-    ($name:ident, $format:literal) => {
+    ($name:ident, $format:literal, [$($over:tt)*], [$($bad:tt)*]) => {
         #[derive(Debug, ApiFault)]
         #[fault(format = $format, error_code = "svc.undefined_code")]
         enum $name {
@@ -40,18 +41,12 @@ macro_rules! in_format {
             OverLimit {
                 #[fault(retry_after)]
                 retry: u64,
-                #[fault(details)]
-                details: String,
-                #[fault(extra = "Resource")]
-                resource: String,
+                $($over)*
             },
             /// The request is malformed.
             #[fault(code = 400, title = "badRequest", message = "invalid")]
             BadRequest {
-                #[fault(validation_errors)]
-                errors: Vec<String>,
-                #[fault(created)]
-                created: String,
+                $($bad)*
             },
             /// Also a 400, to share a status.
             #[fault(code = 400, title = "conflictingRequest")]
@@ -63,21 +58,23 @@ macro_rules! in_format {
     };
 }
 
-in_format!(AwsQuery, "aws_query");
-in_format!(Heat, "heat");
-in_format!(Ec2Query, "ec2_query");
-in_format!(AwsJson10, "aws_json10");
-in_format!(AwsJson11, "aws_json11");
-in_format!(AwsRestJson, "aws_rest_json");
-in_format!(AwsRestXml, "aws_rest_xml");
-in_format!(S3, "s3");
-in_format!(OpenStack, "openstack");
-in_format!(LoadBalancer, "load_balancer");
-in_format!(Keystone, "keystone");
-in_format!(Neutron, "neutron");
-in_format!(ApiWg, "api_wg");
-in_format!(Placement, "placement");
-in_format!(Problem, "problem");
+// Each format with the role fields it carries (the derive rejects the others at compile time).
+in_format!(AwsQuery, "aws_query", [#[fault(details)] details: String, #[fault(member, rename = "Resource")] resource: String,], []);
+in_format!(Heat, "heat", [#[fault(details)] details: String,], []);
+in_format!(Ec2Query, "ec2_query", [#[fault(member, rename = "Resource")] resource: String,], []);
+in_format!(AwsJson10, "aws_json10", [#[fault(member, rename = "Resource")] resource: String,], []);
+in_format!(AwsJson11, "aws_json11", [#[fault(member, rename = "Resource")] resource: String,], []);
+in_format!(AwsRestJson, "aws_rest_json", [#[fault(member, rename = "Resource")] resource: String,], []);
+in_format!(AwsRestXml, "aws_rest_xml", [#[fault(details)] details: String, #[fault(member, rename = "Resource")] resource: String,], []);
+in_format!(AwsRestXmlUnwrapped, "aws_rest_xml_unwrapped", [#[fault(details)] details: String, #[fault(member, rename = "Resource")] resource: String,], []);
+in_format!(S3, "s3", [#[fault(member, rename = "Resource")] resource: String,], []);
+in_format!(OpenStack, "openstack", [#[fault(details)] details: String, #[fault(member, rename = "Resource")] resource: String,], [#[fault(created)] created: String,]);
+in_format!(LoadBalancer, "load_balancer", [#[fault(details)] details: String, #[fault(member, rename = "Resource")] resource: String,], [#[fault(validation_errors)] errors: Vec<String>,]);
+in_format!(Keystone, "keystone", [#[fault(member, rename = "Resource")] resource: String,], []);
+in_format!(Neutron, "neutron", [#[fault(details)] details: String, #[fault(member, rename = "Resource")] resource: String,], []);
+in_format!(ApiWg, "api_wg", [#[fault(member, rename = "Resource")] resource: String,], []);
+in_format!(Placement, "placement", [#[fault(member, rename = "Resource")] resource: String,], []);
+in_format!(Problem, "problem", [#[fault(details)] details: String, #[fault(member, rename = "Resource")] resource: String,], []);
 
 fn every_catalogue() -> Vec<Catalogue> {
     vec![
@@ -88,6 +85,7 @@ fn every_catalogue() -> Vec<Catalogue> {
         Catalogue::of::<AwsJson11>(),
         Catalogue::of::<AwsRestJson>(),
         Catalogue::of::<AwsRestXml>(),
+        Catalogue::of::<AwsRestXmlUnwrapped>(),
         Catalogue::of::<S3>(),
         Catalogue::of::<OpenStack>(),
         Catalogue::of::<LoadBalancer>(),

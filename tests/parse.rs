@@ -84,17 +84,23 @@ fn check(sample: &Value) -> Vec<String> {
     if let Some(host_id) = expect.get("host_id").filter(|h| !h.is_null()) {
         same(
             "host_id",
-            fault.extra("HostId").map(|h| h.to_string()),
+            fault.member("HostId").map(|h| h.to_string()),
             host_id,
         );
     }
     if let Some(Value::Object(extras)) = expect.get("extras") {
         for (name, value) in extras.iter().filter(|(_, v)| v.is_string()) {
-            same(
-                &format!("extra {name}"),
-                fault.extra(name).map(|e| e.to_string()),
-                value,
-            );
+            // Problem details' `type` and `instance` are facts of the fault, not members.
+            let got = match (fault.format(), name.as_str()) {
+                (Some(fault_core::Format::Problem), "type") => {
+                    fault.problem_type().map(str::to_owned)
+                }
+                (Some(fault_core::Format::Problem), "instance") => {
+                    fault.instance().map(ToString::to_string)
+                }
+                _ => fault.member(name).map(|e| e.to_string()),
+            };
+            same(&format!("extra {name}"), got, value);
         }
     }
     if fault.raw().is_none() {

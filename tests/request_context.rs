@@ -56,7 +56,10 @@ fn several_accept_headers_are_one_list() {
         ItemNotFound,
     }
     let response = VolumeError::ItemNotFound.response(&cx);
-    assert_eq!(response.headers()["content-type"], "application/xml");
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/xml; charset=UTF-8"
+    );
 }
 
 #[test]

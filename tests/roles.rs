@@ -38,11 +38,11 @@ enum LbFault {
         message = "The specified key does not exist."
     )]
     NoSuchKey {
-        #[fault(extra = "BucketName")]
+        #[fault(member, rename = "BucketName")]
         bucket: String,
-        #[fault(extra = "Key")]
+        #[fault(member, rename = "Key")]
         key: String,
-        #[fault(extra = "Resource")]
+        #[fault(member, rename = "Resource")]
         resource: Option<String>,
     },
     #[fault(code = 404, message = "plain")]
@@ -113,14 +113,14 @@ fn extras_keep_their_wire_names_and_order() {
         resource: None,
     };
     let fault = e.fault();
-    let names: Vec<&str> = fault.extras().iter().map(|x| &*x.name).collect();
+    let names: Vec<&str> = fault.members().iter().map(|x| x.name()).collect();
     assert_eq!(names, ["BucketName", "Key"]);
-    assert_eq!(fault.extra("BucketName").unwrap(), "photos");
-    assert!(fault.extra("Resource").is_none());
+    assert_eq!(fault.member("BucketName").unwrap(), "photos");
+    assert!(fault.member("Resource").is_none());
 }
 
 #[test]
 fn variants_without_roles_are_untouched() {
     let fault = LbFault::Plain.fault();
-    assert!(fault.details().is_none() && fault.extras().is_empty());
+    assert!(fault.details().is_none() && fault.members().is_empty());
 }

@@ -89,7 +89,7 @@ fn every_seed_variant_survives_every_format() {
                 }
                 assert_eq!(back.request_id().unwrap(), "req-rt-1", "{what}: request id");
                 let err_type = if can.err_type {
-                    sent.err_type()
+                    common::err_type_sent(format, &sent)
                 } else {
                     ErrType::for_status(sent.status())
                 };

@@ -26,7 +26,7 @@ enum ApiError {
         retry: u64,
         #[fault(details)]
         details: String,
-        #[fault(extra = "Limit")]
+        #[fault(member, rename = "Limit")]
         limit: u32,
     },
     #[fault(transparent)]

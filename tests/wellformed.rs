@@ -5,7 +5,7 @@
 mod common;
 
 use common::{assert_well_formed_xml, read_back};
-use fault_core::{Context, Encoding, Fault, Format, http::StatusCode};
+use fault_core::{Context, Encoding, Fault, Format, Member, http::StatusCode};
 
 fn hostile() -> Vec<String> {
     let mut all = vec![
@@ -31,7 +31,7 @@ fn every_format_writes_well_formed_bodies_that_read_back() {
         let fault = Fault::new(StatusCode::BAD_REQUEST, "badRequest")
             .with_message(text.as_str())
             .with_details(text.as_str())
-            .with_extra("Resource", text.as_str())
+            .with_member(Member::new("Resource", text.as_str()))
             .with_validation_error(text.as_str())
             .with_request_id(text.as_str());
         for format in Format::ALL {

@@ -66,7 +66,9 @@ pub trait ApiFault: Error {
     fn fault(&self) -> Fault<'_>;
 
     /// The fixed facts of this value's variant (through `transparent` wrappers), for a derived
-    /// type; `None` for a hand-written implementation.
+    /// type; `None` for a hand-written implementation. Rendering serves a variant whose
+    /// spec keeps finished bodies from them, so a spec handed out must be the one
+    /// [`fault`](ApiFault::fault) is made from.
     fn spec(&self) -> Option<&'static FaultSpec> {
         None
     }
@@ -92,7 +94,14 @@ pub trait ApiFault: Error {
 
     /// The response `format` sends for this error, for the request `cx` describes.
     fn to_response(&self, format: Format, cx: &Context<'_>) -> Response<Bytes> {
-        self.fault().render(format, cx)
+        // A variant whose fault is fixed is served from the finished bodies kept beside its
+        // spec.
+        match self.spec() {
+            Some(spec) if spec.bodies.is_some() => {
+                crate::wire::render_kept(spec, || self.fault(), format, cx)
+            }
+            _ => self.fault().render(format, cx),
+        }
     }
 
     /// Appends the body `format` sends for this error to `buf`, without building headers: the
@@ -102,7 +111,7 @@ pub trait ApiFault: Error {
         // building its fault record.
         match self.spec() {
             Some(spec) if spec.bodies.is_some() => {
-                crate::wire::write_fixed_body(spec, || self.fault(), format, cx, buf);
+                crate::wire::write_kept_body(spec, || self.fault(), format, cx, buf);
             }
             _ => self.fault().write_body(format, cx, buf),
         }

@@ -1,6 +1,6 @@
 //! [`Fault`]: the neutral record between a typed error and its wire formats.
 
-use crate::{ErrType, FaultSpec, Format, Text};
+use crate::{Dialect, ErrType, FaultSpec, Format, Member, Text, Value};
 use core::fmt;
 use http::StatusCode;
 use std::borrow::Cow;
@@ -50,55 +50,92 @@ pub enum RetryAfter {
 pub struct Fault<'a> {
     pub(crate) status: StatusCode,
     pub(crate) title: Cow<'a, str>,
-    pub(crate) err_type: ErrType,
+    /// The side at fault, when said; else each family's word for the status.
+    pub(crate) err_type: Option<ErrType>,
     pub(crate) message: Text<'a>,
+    /// The name of the message member in the AWS shapes, when the model spells it other than
+    /// `message` (JSON) and `Message` (XML).
+    pub(crate) message_member: Option<Cow<'a, str>>,
     pub(crate) details: Option<Text<'a>>,
     pub(crate) code: Option<Cow<'a, str>>,
+    pub(crate) query_code: Option<Cow<'a, str>>,
+    pub(crate) query_status: Option<StatusCode>,
+    pub(crate) query_compatible: bool,
     pub(crate) request_id: Option<Text<'a>>,
     pub(crate) retry_after: Option<RetryAfter>,
     pub(crate) validation_errors: Vec<Text<'a>>,
     pub(crate) created: Option<Text<'a>>,
-    pub(crate) extras: Vec<Extra<'a>>,
+    pub(crate) members: Vec<Member<'a>>,
+    pub(crate) links: Vec<Link<'a>>,
+    pub(crate) more: Vec<Fault<'a>>,
     pub(crate) namespace: Option<Cow<'a, str>>,
+    pub(crate) problem_type: Option<Cow<'a, str>>,
+    pub(crate) instance: Option<Text<'a>>,
+    pub(crate) language: Option<Cow<'a, str>>,
     pub(crate) format: Option<Format>,
+    pub(crate) dialect: Option<Dialect>,
     pub(crate) error: Option<&'a (dyn Error + 'a)>,
     pub(crate) raw: Option<Box<str>>,
-    /// The spec this fault is the fixed fault of, while nothing has changed it: the key to
-    /// the cache of finished bodies. Every setter clears it.
-    pub(crate) spec: Option<&'static FaultSpec>,
 }
 
-/// An extra member of a fault: S3's `BucketName`, an AWS error shape's member, a problem
-/// details extension. Rendered as an element or JSON member where the format allows extras.
+/// A link of an API-WG error (`{"rel": "help", "href": "…"}`): where to read more.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Extra<'a> {
-    /// The member's name as written on the wire.
-    pub name: Cow<'a, str>,
-    /// Its value.
-    pub value: Text<'a>,
+pub struct Link<'a> {
+    /// The relation, as `help`.
+    pub rel: Cow<'a, str>,
+    /// The target URI.
+    pub href: Cow<'a, str>,
+}
+
+impl<'a> Link<'a> {
+    /// A link with this relation and target.
+    pub fn new(rel: impl Into<Cow<'a, str>>, href: impl Into<Cow<'a, str>>) -> Self {
+        Link {
+            rel: rel.into(),
+            href: href.into(),
+        }
+    }
+
+    /// A link owning its text.
+    #[must_use]
+    pub fn into_owned(self) -> Link<'static> {
+        Link {
+            rel: Cow::Owned(self.rel.into_owned()),
+            href: Cow::Owned(self.href.into_owned()),
+        }
+    }
 }
 
 impl<'a> Fault<'a> {
-    /// A fault with this status and title, the err_type Heat's rule gives the status, and the
-    /// status's reason phrase as its message.
+    /// A fault with this status and title, the status's reason phrase as its message, and
+    /// nothing else.
     pub fn new(status: StatusCode, title: impl Into<Cow<'a, str>>) -> Self {
         Fault {
             status,
             title: title.into(),
-            err_type: ErrType::for_status(status),
+            err_type: None,
             message: Text::from(status.canonical_reason().unwrap_or("")),
+            message_member: None,
             details: None,
             code: None,
+            query_code: None,
+            query_status: None,
+            query_compatible: false,
             request_id: None,
             retry_after: None,
             validation_errors: Vec::new(),
             created: None,
-            extras: Vec::new(),
+            members: Vec::new(),
+            links: Vec::new(),
+            more: Vec::new(),
             namespace: None,
+            problem_type: None,
+            instance: None,
+            language: None,
             format: None,
+            dialect: None,
             error: None,
             raw: None,
-            spec: None,
         }
     }
 
@@ -114,25 +151,43 @@ impl<'a> Fault<'a> {
             } else {
                 Text::display(error)
             },
+            message_member: spec.message_member.map(Cow::Borrowed),
             details: None,
             code: spec.error_code.map(Cow::Borrowed),
+            query_code: spec.query_code.map(Cow::Borrowed),
+            query_status: spec.query_status,
+            query_compatible: spec.query_compatible,
             request_id: None,
             retry_after: None,
             validation_errors: Vec::new(),
             created: None,
-            extras: Vec::new(),
+            members: Vec::new(),
+            links: Vec::new(),
+            more: Vec::new(),
             namespace: spec.namespace.map(Cow::Borrowed),
+            problem_type: spec.problem_type.map(Cow::Borrowed),
+            instance: None,
+            language: spec.language.map(Cow::Borrowed),
             format: spec.format,
+            dialect: spec.dialect,
             error: Some(error),
             raw: None,
-            spec: Some(spec),
+        }
+    }
+
+    /// The fault of a variant whose fields give nothing: its spec's facts and fixed text.
+    #[cfg(feature = "openapi")]
+    pub(crate) fn of_spec(spec: &'static FaultSpec) -> Fault<'static> {
+        Fault {
+            message: Text::from(spec.explanation()),
+            error: None,
+            ..Fault::from_spec(spec, &NoError)
         }
     }
 
     /// Sets the HTTP status (keeping the err_type).
     #[must_use]
     pub fn with_status(mut self, status: StatusCode) -> Self {
-        self.spec = None;
         self.status = status;
         self
     }
@@ -140,50 +195,77 @@ impl<'a> Fault<'a> {
     /// Sets the message sent to the client.
     #[must_use]
     pub fn with_message(mut self, message: impl Into<Text<'a>>) -> Self {
-        self.spec = None;
         self.message = message.into();
+        self
+    }
+
+    /// Names the message member as the service's model does (`Message`, `errorMessage`), for
+    /// the AWS formats, whose shapes otherwise write `message` in JSON and `Message` in XML.
+    #[must_use]
+    pub fn with_message_member(mut self, name: impl Into<Cow<'a, str>>) -> Self {
+        self.message_member = Some(name.into());
         self
     }
 
     /// Sets the details (OpenStack `details`; Heat appends them to the message after `:`).
     #[must_use]
     pub fn with_details(mut self, details: impl Into<Text<'a>>) -> Self {
-        self.spec = None;
         self.details = Some(details.into());
         self
     }
 
-    /// Sets which side is at fault.
+    /// Sets which side is at fault. Without it, each family writes its own word for the
+    /// status: `Sender` for a 4xx, and for a 5xx `Receiver` in the AWS query and restXml
+    /// shapes (as AWS and Smithy do) and `Server` in Heat's.
     #[must_use]
     pub fn with_err_type(mut self, err_type: ErrType) -> Self {
-        self.spec = None;
-        self.err_type = err_type;
+        self.err_type = Some(err_type);
         self
     }
 
     /// Sets the API-WG `code` (`placement.concurrent_update`).
     #[must_use]
     pub fn with_code(mut self, code: impl Into<Cow<'a, str>>) -> Self {
-        self.spec = None;
         self.code = Some(code.into());
         self
     }
 
-    /// Adds an extra member in place (the parser's way, without moving the record).
-    #[cfg(feature = "parse")]
-    pub(crate) fn push_extra(&mut self, name: impl Into<Cow<'a, str>>, value: impl Into<Text<'a>>) {
-        self.spec = None;
-        self.extras.push(Extra {
-            name: name.into(),
-            value: value.into(),
-        });
+    /// Sets the legacy awsQuery code, sent apart from the title where the protocol says:
+    /// `<Code>` of [`Format::AwsQuery`] and `x-amzn-query-error` of a query-compatible AWS
+    /// JSON fault. SQS's `QueueDoesNotExist` has `AWS.SimpleQueueService.NonExistentQueue`.
+    #[must_use]
+    pub fn with_query_code(mut self, code: impl Into<Cow<'a, str>>) -> Self {
+        self.query_code = Some(code.into());
+        self
+    }
+
+    /// Sets the status the awsQuery protocol sends, where it differs from the fault's
+    /// (Smithy's `awsQueryError(httpResponseCode)`).
+    #[must_use]
+    pub fn with_query_status(mut self, status: StatusCode) -> Self {
+        self.query_status = Some(status);
+        self
+    }
+
+    /// Marks the fault as a query-compatible AWS JSON service's (Smithy's
+    /// `@awsQueryCompatible`): its JSON responses carry `x-amzn-query-error: Code;Sender`.
+    #[must_use]
+    pub fn with_query_compatible(mut self, query_compatible: bool) -> Self {
+        self.query_compatible = query_compatible;
+        self
+    }
+
+    /// Adds a member (S3's `BucketName`, an AWS error shape's member, a problem extension).
+    #[must_use]
+    pub fn with_member(mut self, member: Member<'a>) -> Self {
+        self.members.push(member);
+        self
     }
 
     /// Sets the request id. A request id taken from a [`Context`](crate::Context) is used
     /// only when the fault has none of its own.
     #[must_use]
     pub fn with_request_id(mut self, request_id: impl Into<Text<'a>>) -> Self {
-        self.spec = None;
         self.request_id = Some(request_id.into());
         self
     }
@@ -191,7 +273,6 @@ impl<'a> Fault<'a> {
     /// Adds a validation error (the load balancer's `validationErrors`).
     #[must_use]
     pub fn with_validation_error(mut self, message: impl Into<Text<'a>>) -> Self {
-        self.spec = None;
         self.validation_errors.push(message.into());
         self
     }
@@ -199,26 +280,29 @@ impl<'a> Fault<'a> {
     /// Sets when the fault was created (Compute's `AsyncAPIFault`).
     #[must_use]
     pub fn with_created(mut self, created: impl Into<Text<'a>>) -> Self {
-        self.spec = None;
         self.created = Some(created.into());
         self
     }
 
-    /// Adds an extra member (S3's `BucketName`, an AWS error member, a problem extension).
+    /// Adds an API-WG link.
     #[must_use]
-    pub fn with_extra(mut self, name: impl Into<Cow<'a, str>>, value: impl Into<Text<'a>>) -> Self {
-        self.spec = None;
-        self.extras.push(Extra {
-            name: name.into(),
-            value: value.into(),
-        });
+    pub fn with_link(mut self, link: Link<'a>) -> Self {
+        self.links.push(link);
+        self
+    }
+
+    /// Adds a further error to the same response: API-WG bodies list them all, most recent
+    /// first; the other formats send one error and report the rest as
+    /// [unsent](Fault::unsent).
+    #[must_use]
+    pub fn with_error(mut self, error: Fault<'a>) -> Self {
+        self.more.push(error);
         self
     }
 
     /// Sets when the client may retry.
     #[must_use]
     pub fn with_retry_after(mut self, retry_after: RetryAfter) -> Self {
-        self.spec = None;
         self.retry_after = Some(retry_after);
         self
     }
@@ -226,16 +310,44 @@ impl<'a> Fault<'a> {
     /// Sets the XML namespace of the fault's element.
     #[must_use]
     pub fn with_namespace(mut self, namespace: impl Into<Cow<'a, str>>) -> Self {
-        self.spec = None;
         self.namespace = Some(namespace.into());
+        self
+    }
+
+    /// Sets RFC 9457's `type`, a URI reference naming the kind of problem.
+    #[must_use]
+    pub fn with_problem_type(mut self, uri: impl Into<Cow<'a, str>>) -> Self {
+        self.problem_type = Some(uri.into());
+        self
+    }
+
+    /// Sets RFC 9457's `instance`, the occurrence (the request's context, when it has one,
+    /// wins).
+    #[must_use]
+    pub fn with_instance(mut self, instance: impl Into<Text<'a>>) -> Self {
+        self.instance = Some(instance.into());
+        self
+    }
+
+    /// Sets the language of the message (`en`, `de-CH`): problem details then send it in
+    /// `Content-Language`.
+    #[must_use]
+    pub fn with_language(mut self, language: impl Into<Cow<'a, str>>) -> Self {
+        self.language = Some(language.into());
         self
     }
 
     /// Sets the default wire format.
     #[must_use]
     pub fn with_format(mut self, format: Format) -> Self {
-        self.spec = None;
         self.format = Some(format);
+        self
+    }
+
+    /// Sets the dialect its family's formats follow ([`Dialect`]).
+    #[must_use]
+    pub fn with_dialect(mut self, dialect: Dialect) -> Self {
+        self.dialect = Some(dialect);
         self
     }
 
@@ -251,16 +363,32 @@ impl<'a> Fault<'a> {
         &self.title
     }
 
-    /// Which side is at fault.
+    /// Which side is at fault: the one set, else Heat's rule (`Server` for 5xx, `Sender`
+    /// otherwise).
     #[must_use]
     pub fn err_type(&self) -> ErrType {
         self.err_type
+            .unwrap_or_else(|| ErrType::for_status(self.status))
+    }
+
+    /// Whether the side at fault was said (by the variant, a setter or the body read), rather
+    /// than left to each family's word for the status.
+    #[must_use]
+    pub fn err_type_is_set(&self) -> bool {
+        self.err_type.is_some()
     }
 
     /// The message that is safe to send.
     #[must_use]
     pub fn message(&self) -> &Text<'a> {
         &self.message
+    }
+
+    /// The message member's name where the model spells it (see
+    /// [`with_message_member`](Fault::with_message_member)).
+    #[must_use]
+    pub fn message_member(&self) -> Option<&str> {
+        self.message_member.as_deref()
     }
 
     /// The details, if any.
@@ -273,6 +401,24 @@ impl<'a> Fault<'a> {
     #[must_use]
     pub fn code(&self) -> Option<&str> {
         self.code.as_deref()
+    }
+
+    /// The legacy awsQuery code, if any.
+    #[must_use]
+    pub fn query_code(&self) -> Option<&str> {
+        self.query_code.as_deref()
+    }
+
+    /// The awsQuery status, if it differs from [`status`](Fault::status).
+    #[must_use]
+    pub fn query_status(&self) -> Option<StatusCode> {
+        self.query_status
+    }
+
+    /// Whether the fault is a query-compatible service's.
+    #[must_use]
+    pub fn is_query_compatible(&self) -> bool {
+        self.query_compatible
     }
 
     /// The request id, if any.
@@ -293,19 +439,50 @@ impl<'a> Fault<'a> {
         self.created.as_ref()
     }
 
-    /// The extra members, in order.
+    /// The members, in order.
     #[must_use]
-    pub fn extras(&self) -> &[Extra<'a>] {
-        &self.extras
+    pub fn members(&self) -> &[Member<'a>] {
+        &self.members
     }
 
-    /// The value of the extra member `name`, if present.
+    /// The value of the member named `name` (its model name, or its JSON or XML name, as a
+    /// parsed fault knows it), if present.
     #[must_use]
-    pub fn extra(&self, name: &str) -> Option<&Text<'a>> {
-        self.extras
+    pub fn member(&self, name: &str) -> Option<&Value<'a>> {
+        self.members
             .iter()
-            .find(|e| e.name == name)
-            .map(|e| &e.value)
+            .find(|m| {
+                m.header.is_none()
+                    && (m.name == name || m.json_name() == name || m.xml_name() == name)
+            })
+            .or_else(|| self.members.iter().find(|m| m.name == name))
+            .map(|m| &m.value)
+    }
+
+    /// The value of the member bound to the response header `name` (ASCII case ignored), if
+    /// present.
+    #[must_use]
+    pub fn header_member(&self, name: &str) -> Option<&Value<'a>> {
+        self.members
+            .iter()
+            .find(|m| {
+                m.header
+                    .as_deref()
+                    .is_some_and(|h| h.eq_ignore_ascii_case(name))
+            })
+            .map(|m| &m.value)
+    }
+
+    /// The API-WG links.
+    #[must_use]
+    pub fn links(&self) -> &[Link<'a>] {
+        &self.links
+    }
+
+    /// The further errors of the same response (API-WG).
+    #[must_use]
+    pub fn errors(&self) -> &[Fault<'a>] {
+        &self.more
     }
 
     /// The body a parsed fault was read from (lossily decoded, capped as the parse limits
@@ -327,10 +504,34 @@ impl<'a> Fault<'a> {
         self.namespace.as_deref()
     }
 
+    /// RFC 9457's `type`, if set.
+    #[must_use]
+    pub fn problem_type(&self) -> Option<&str> {
+        self.problem_type.as_deref()
+    }
+
+    /// RFC 9457's `instance`, if set on the fault.
+    #[must_use]
+    pub fn instance(&self) -> Option<&Text<'a>> {
+        self.instance.as_ref()
+    }
+
+    /// The language of the message, if known.
+    #[must_use]
+    pub fn language(&self) -> Option<&str> {
+        self.language.as_deref()
+    }
+
     /// The default wire format, if the type sets one.
     #[must_use]
     pub fn format(&self) -> Option<Format> {
         self.format
+    }
+
+    /// The dialect, if the type (or a setter) chose one.
+    #[must_use]
+    pub fn dialect(&self) -> Option<Dialect> {
+        self.dialect
     }
 
     /// The error this fault was made from, for logs: its `Display` and source chain may hold
@@ -344,13 +545,18 @@ impl<'a> Fault<'a> {
     /// error is not kept, since it is borrowed.
     #[must_use]
     pub fn into_owned(self) -> Fault<'static> {
+        let own = |s: Option<Cow<'a, str>>| s.map(|s| Cow::Owned(s.into_owned()));
         Fault {
             status: self.status,
             title: Cow::Owned(self.title.into_owned()),
             err_type: self.err_type,
             message: self.message.into_owned(),
+            message_member: own(self.message_member),
             details: self.details.map(Text::into_owned),
-            code: self.code.map(|c| Cow::Owned(c.into_owned())),
+            code: own(self.code),
+            query_code: own(self.query_code),
+            query_status: self.query_status,
+            query_compatible: self.query_compatible,
             request_id: self.request_id.map(Text::into_owned),
             retry_after: self.retry_after,
             validation_errors: self
@@ -359,22 +565,35 @@ impl<'a> Fault<'a> {
                 .map(Text::into_owned)
                 .collect(),
             created: self.created.map(Text::into_owned),
-            extras: self
-                .extras
-                .into_iter()
-                .map(|e| Extra {
-                    name: Cow::Owned(e.name.into_owned()),
-                    value: e.value.into_owned(),
-                })
-                .collect(),
-            namespace: self.namespace.map(|n| Cow::Owned(n.into_owned())),
+            members: self.members.into_iter().map(Member::into_owned).collect(),
+            links: self.links.into_iter().map(Link::into_owned).collect(),
+            more: self.more.into_iter().map(Fault::into_owned).collect(),
+            namespace: own(self.namespace),
+            problem_type: own(self.problem_type),
+            instance: self.instance.map(Text::into_owned),
+            language: own(self.language),
             format: self.format,
+            dialect: self.dialect,
             error: None,
             raw: self.raw,
-            spec: self.spec,
         }
     }
 }
+
+/// The error of a fault made from a spec alone (never shown: its message is the fixed text).
+#[cfg(feature = "openapi")]
+#[derive(Debug)]
+struct NoError;
+
+#[cfg(feature = "openapi")]
+impl fmt::Display for NoError {
+    fn fmt(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
+        Ok(())
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl Error for NoError {}
 
 impl fmt::Display for Fault<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -13,7 +13,7 @@ use core::fmt;
 ///
 /// assert_eq!(Format::from_name("aws_query"), Some(Format::AwsQuery));
 /// assert_eq!(Format::OpenStack.name(), "openstack");
-/// assert_eq!(Format::ALL.len(), 15);
+/// assert_eq!(Format::ALL.len(), 16);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
@@ -32,6 +32,9 @@ pub enum Format {
     AwsRestJson,
     /// AWS restXml: the query shape.
     AwsRestXml,
+    /// AWS restXml with Smithy's `noErrorWrapping`: `<Error><Type/><Code/>…</Error>` as the
+    /// root, without `ErrorResponse` (S3's own shape, [`Format::S3`], has no `Type`).
+    AwsRestXmlUnwrapped,
     /// Amazon S3: `<Error><Code/><Message/>…<RequestId/><HostId/></Error>`.
     S3,
     /// OpenStack compute and block storage faults, JSON `{"name": {"code", "message"}}` or XML.
@@ -52,7 +55,7 @@ pub enum Format {
 
 impl Format {
     /// Every format, in declaration order.
-    pub const ALL: [Format; 15] = [
+    pub const ALL: [Format; 16] = [
         Format::AwsQuery,
         Format::Heat,
         Format::Ec2Query,
@@ -60,6 +63,7 @@ impl Format {
         Format::AwsJson11,
         Format::AwsRestJson,
         Format::AwsRestXml,
+        Format::AwsRestXmlUnwrapped,
         Format::S3,
         Format::OpenStack,
         Format::LoadBalancer,
@@ -81,6 +85,7 @@ impl Format {
             Format::AwsJson11 => "aws_json11",
             Format::AwsRestJson => "aws_rest_json",
             Format::AwsRestXml => "aws_rest_xml",
+            Format::AwsRestXmlUnwrapped => "aws_rest_xml_unwrapped",
             Format::S3 => "s3",
             Format::OpenStack => "openstack",
             Format::LoadBalancer => "load_balancer",
@@ -105,29 +110,89 @@ impl Format {
     /// ```
     #[must_use]
     pub const fn encodings(self) -> &'static [Encoding] {
-        match self {
-            Format::OpenStack => &[Encoding::Json, Encoding::Xml],
-            Format::LoadBalancer => &[Encoding::Xml, Encoding::Json],
-            Format::AwsQuery
-            | Format::Heat
-            | Format::Ec2Query
-            | Format::AwsRestXml
-            | Format::S3 => &[Encoding::Xml],
-            Format::AwsJson10
-            | Format::AwsJson11
-            | Format::AwsRestJson
-            | Format::Keystone
-            | Format::Neutron
-            | Format::ApiWg
-            | Format::Placement
-            | Format::Problem => &[Encoding::Json],
-        }
+        crate::wire::shape::shape(self, Dialect::Nova).encodings()
     }
 
     /// The format with this [`name`](Format::name), if any.
     #[must_use]
     pub fn from_name(name: &str) -> Option<Self> {
         Format::ALL.into_iter().find(|f| f.name() == name)
+    }
+}
+
+/// Which service's variant of a family a type's faults follow, where services of one family
+/// differ: chosen once, with the derive's `dialect = "..."` (or [`Fault::with_dialect`]).
+///
+/// Only the [`Format::OpenStack`] faults have dialects today:
+///
+/// | Dialect | JSON | XML |
+/// | --- | --- | --- |
+/// | `Nova` (the default) | `application/json; charset=UTF-8`; `retryAfter` as a string of seconds on 413 and 429 | `retryAfter` as a child element; `x-compute-request-id` beside `x-openstack-request-id` |
+/// | `Cinder` | `application/json`, no charset; only `x-openstack-request-id` | as nova's |
+/// | `ComputeSchema` | the Rackspace-era contract: `retryAt`, a date-time | the Compute API schema: `retryAt` and `created` attributes |
+///
+/// [`Fault::with_dialect`]: crate::Fault::with_dialect
+///
+/// ```
+/// use fault_core::Dialect;
+///
+/// assert_eq!("cinder".parse::<Dialect>(), Ok(Dialect::Cinder));
+/// assert_eq!(Dialect::default(), Dialect::Nova);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Dialect {
+    /// nova's faults, the default.
+    #[default]
+    Nova,
+    /// cinder's: as nova's, with a JSON content type without charset and one request-id
+    /// header.
+    Cinder,
+    /// The Compute API v1.1 schema (and the Rackspace-era JSON that follows it).
+    ComputeSchema,
+}
+
+impl Dialect {
+    /// Every dialect.
+    pub const ALL: [Dialect; 3] = [Dialect::Nova, Dialect::Cinder, Dialect::ComputeSchema];
+
+    /// The name the derive's `dialect = "..."` key takes.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Dialect::Nova => "nova",
+            Dialect::Cinder => "cinder",
+            Dialect::ComputeSchema => "compute_schema",
+        }
+    }
+}
+
+/// A dialect name no dialect has.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownDialect;
+
+impl fmt::Display for UnknownDialect {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("unknown dialect: expected nova, cinder or compute_schema")
+    }
+}
+
+impl std::error::Error for UnknownDialect {}
+
+impl core::str::FromStr for Dialect {
+    type Err = UnknownDialect;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        Dialect::ALL
+            .into_iter()
+            .find(|d| d.name() == name)
+            .ok_or(UnknownDialect)
+    }
+}
+
+impl fmt::Display for Dialect {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.name())
     }
 }
 

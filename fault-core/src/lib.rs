@@ -448,22 +448,26 @@ mod request;
 mod response;
 mod spec;
 mod text;
+mod value;
 mod wire;
 
 pub use api_fault::ApiFault;
-pub use catalogue::{Catalogue, CatalogueEntry, CatalogueFault, CatalogueField, FieldRole};
+pub use catalogue::{
+    Catalogue, CatalogueEntry, CatalogueFault, CatalogueField, CatalogueMember, FieldRole,
+};
 pub use context::{Context, Microversion, is_valid_request_id, new_request_id};
 pub use err_type::ErrType;
-pub use fault::{Extra, Fault, RetryAfter};
+pub use fault::{Fault, Link, RetryAfter};
 pub use fault_derive::ApiFault;
 pub use fault_derive::FromFault;
-pub use format::Format;
+pub use format::{Dialect, Format, UnknownDialect};
 pub use from_fault::FromFault;
 pub use negotiate::{Encoding, negotiate};
 pub use request::{ContextReader, REQUEST_ID_HEADERS};
 pub use response::ReasonPhrase;
 pub use spec::FaultSpec;
 pub use text::Text;
+pub use value::{FromValue, Member, ToValue, Value};
 #[cfg(feature = "parse")]
 pub use wire::limits::ParseLimits;
 

@@ -134,6 +134,27 @@ impl Fault<'_> {
         )
     }
 
+    /// What this fault holds that `format` has no place for, so it would not be sent: named
+    /// `details`, `validation_errors`, `created`, `error_code`, `links`, `further errors`,
+    /// `member Name` and `header member X-Name`. Each [`Format`]'s documentation lists what it
+    /// carries; the derive reports, at compile time, a field its type's own format cannot
+    /// carry, and this is the same check for a format chosen at run time.
+    ///
+    /// ```
+    /// use fault_core::{Fault, Format, Member, http::StatusCode};
+    ///
+    /// let fault = Fault::new(StatusCode::NOT_FOUND, "NoSuchKey")
+    ///     .with_member(Member::new("Key", "photos/cat.jpg"))
+    ///     .with_details("tried twice");
+    /// assert_eq!(fault.unsent(Format::S3), ["details"]);
+    /// assert_eq!(fault.unsent(Format::Heat), ["member Key"]);
+    /// assert!(fault.unsent(Format::Problem).is_empty());
+    /// ```
+    #[must_use]
+    pub fn unsent(&self, format: Format) -> Vec<String> {
+        crate::wire::unsent(self, format)
+    }
+
     /// The format to write this fault in when the caller names none: the type's `format`,
     /// else RFC 9457 problem details.
     #[must_use]

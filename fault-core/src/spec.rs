@@ -1,7 +1,7 @@
 //! [`FaultSpec`]: the fixed facts of one variant, emitted by the derive as static data.
 
 use crate::wire::cache::FixedBodies;
-use crate::{ErrType, Format};
+use crate::{Dialect, ErrType, Format};
 use http::StatusCode;
 
 /// The fixed facts of one fault variant: what the annotations say, known at compile time.
@@ -28,15 +28,24 @@ use http::StatusCode;
 pub struct FaultSpec {
     pub(crate) status: StatusCode,
     pub(crate) title: &'static str,
-    pub(crate) err_type: ErrType,
+    /// The side at fault as written; `None` leaves it to each family's word.
+    pub(crate) err_type: Option<ErrType>,
     pub(crate) explanation: Option<&'static str>,
     pub(crate) message_is_fixed: bool,
     pub(crate) exposed: bool,
     pub(crate) error_code: Option<&'static str>,
     pub(crate) namespace: Option<&'static str>,
     pub(crate) format: Option<Format>,
+    pub(crate) dialect: Option<Dialect>,
+    pub(crate) message_member: Option<&'static str>,
+    pub(crate) query_code: Option<&'static str>,
+    pub(crate) query_status: Option<StatusCode>,
+    pub(crate) query_compatible: bool,
+    pub(crate) problem_type: Option<&'static str>,
+    pub(crate) language: Option<&'static str>,
     /// The finished bodies of the variant's fault, when it is the same for every value: a
-    /// fixed message and no field that puts data into the fault (details, extras, …).
+    /// fixed message and no field that puts data into the fault (details, members, …). Only
+    /// `ApiFault`'s rendering reads them, for a value whose fault is its spec's unchanged.
     pub(crate) bodies: Option<&'static FixedBodies>,
 }
 
@@ -45,15 +54,26 @@ impl PartialEq for FaultSpec {
     fn eq(&self, other: &Self) -> bool {
         let facts = |spec: &Self| {
             (
-                spec.status,
-                spec.title,
-                spec.err_type,
-                spec.explanation,
-                spec.message_is_fixed,
-                spec.exposed,
-                spec.error_code,
-                spec.namespace,
-                spec.format,
+                (
+                    spec.status,
+                    spec.title,
+                    spec.err_type,
+                    spec.explanation,
+                    spec.message_is_fixed,
+                    spec.exposed,
+                    spec.error_code,
+                    spec.namespace,
+                ),
+                (
+                    spec.format,
+                    spec.dialect,
+                    spec.message_member,
+                    spec.query_code,
+                    spec.query_status,
+                    spec.query_compatible,
+                    spec.problem_type,
+                    spec.language,
+                ),
             )
         };
         facts(self) == facts(other)
@@ -75,10 +95,21 @@ impl FaultSpec {
         self.title
     }
 
-    /// Which side is at fault.
+    /// Which side is at fault: as written, else Heat's rule for the status (`Server` for 5xx,
+    /// `Sender` otherwise). The AWS query and restXml shapes send `Receiver` for a 5xx that
+    /// names none.
     #[must_use]
     pub const fn err_type(&self) -> ErrType {
-        self.err_type
+        match self.err_type {
+            Some(err_type) => err_type,
+            None => ErrType::for_status(self.status),
+        }
+    }
+
+    /// Whether the variant names its side at fault.
+    #[must_use]
+    pub const fn err_type_is_set(&self) -> bool {
+        self.err_type.is_some()
     }
 
     /// The fixed, safe-to-send text of the fault: the message when it has no placeholders,
@@ -120,5 +151,47 @@ impl FaultSpec {
     #[must_use]
     pub const fn format(&self) -> Option<Format> {
         self.format
+    }
+
+    /// The type's dialect, if it chooses one.
+    #[must_use]
+    pub const fn dialect(&self) -> Option<Dialect> {
+        self.dialect
+    }
+
+    /// The message member's name where the model spells it (`message_member = "..."`).
+    #[must_use]
+    pub const fn message_member(&self) -> Option<&'static str> {
+        self.message_member
+    }
+
+    /// The legacy awsQuery code (`query_code = "..."`), if any.
+    #[must_use]
+    pub const fn query_code(&self) -> Option<&'static str> {
+        self.query_code
+    }
+
+    /// The awsQuery status (`query_status = 402`), if it differs.
+    #[must_use]
+    pub const fn query_status(&self) -> Option<StatusCode> {
+        self.query_status
+    }
+
+    /// Whether the type is query-compatible (`query_compatible`).
+    #[must_use]
+    pub const fn query_compatible(&self) -> bool {
+        self.query_compatible
+    }
+
+    /// RFC 9457's `type` URI of the variant (`problem_type = "..."`), if any.
+    #[must_use]
+    pub const fn problem_type(&self) -> Option<&'static str> {
+        self.problem_type
+    }
+
+    /// The language of the variant's messages (`language = "..."`), if known.
+    #[must_use]
+    pub const fn language(&self) -> Option<&'static str> {
+        self.language
     }
 }

@@ -7,7 +7,7 @@ use crate::ctxt::Ctxt;
 use crate::fmt::{self, Message};
 use proc_macro2::{Ident, Span};
 use quote::format_ident;
-use syn::{Data, DeriveInput, Fields, Generics, Member, Type};
+use syn::{Data, DeriveInput, Fields, Generics, LitStr, Member, Type};
 
 pub struct Input<'a> {
     pub ident: &'a Ident,
@@ -192,13 +192,33 @@ impl<'a> Field<'a> {
         }
     }
 
-    /// The name an `extra` field is written under (empty when the field has no `extra`).
-    pub fn extra_name(&self) -> String {
+    /// Whether the field is a member of the fault.
+    pub fn is_member(&self) -> bool {
         self.attrs
-            .extra
-            .as_ref()
-            .map(syn::LitStr::value)
-            .unwrap_or_default()
+            .roles
+            .iter()
+            .any(|(role, _)| *role == attr::Role::Member)
+    }
+
+    /// The member's name in the model: `rename`, else the field's name under the type's
+    /// rule (`rename_all` on a struct, `rename_all_fields` on an enum, as serde applies
+    /// them); `None` for a tuple field without `rename`.
+    pub fn member_name(&self, input: &Input<'_>) -> Option<String> {
+        if let Some(name) = &self.attrs.rename {
+            return Some(name.value());
+        }
+        if self.is_unnamed() {
+            return None;
+        }
+        let rule = if input.is_struct {
+            input.attrs.rename_all.as_ref()
+        } else {
+            input.attrs.rename_all_fields.as_ref()
+        };
+        Some(match rule {
+            Some(rule) => case::rename_field(&rule.value(), &self.name),
+            None => self.name.clone(),
+        })
     }
 
     pub fn is_unnamed(&self) -> bool {
@@ -253,18 +273,14 @@ impl Variant<'_> {
         }
     }
 
-    /// The err_type word: the variant's, the type's, or Heat's rule for the status.
-    pub fn err_type(&self, input: &Input<'_>, status: u16) -> String {
-        match self
-            .attrs
+    /// The err_type word as written: the variant's, else the type's. `None` leaves the word to
+    /// each family (`Receiver` for a 5xx in the AWS query shapes, `Server` in Heat's).
+    pub fn err_type_written(&self, input: &Input<'_>) -> Option<String> {
+        self.attrs
             .err_type
             .as_ref()
             .or(input.attrs.err_type.as_ref())
-        {
-            Some(word) => word.value(),
-            None if status >= 500 => "Server".to_owned(),
-            None => "Sender".to_owned(),
-        }
+            .map(LitStr::value)
     }
 
     /// The fixed, safe text of the variant: `explanation`, or a message without

@@ -56,47 +56,169 @@ enum Kind {
     List,
 }
 
+/// A key's value as read, of its key's [`Kind`].
+enum Value {
+    Int(LitInt),
+    Str(LitStr),
+    Flag(Span),
+    List(Span, TokenStream),
+}
+
+impl Value {
+    fn int(self) -> Option<LitInt> {
+        match self {
+            Value::Int(lit) => Some(lit),
+            _ => None,
+        }
+    }
+    fn str(self) -> Option<LitStr> {
+        match self {
+            Value::Str(lit) => Some(lit),
+            _ => None,
+        }
+    }
+    fn span(&self) -> Span {
+        match self {
+            Value::Int(lit) => lit.span(),
+            Value::Str(lit) => lit.span(),
+            Value::Flag(span) | Value::List(span, _) => *span,
+        }
+    }
+    fn list(self) -> Option<(Span, TokenStream)> {
+        match self {
+            Value::List(span, tokens) => Some((span, tokens)),
+            _ => None,
+        }
+    }
+}
+
+/// A key: its name, where it may go, the value it takes, and the one slot it fills.
 struct KeyDef {
     name: &'static str,
     places: u8,
     kind: Kind,
+    set: fn(&mut Attrs, Value),
 }
 
-const fn key(name: &'static str, places: u8, kind: Kind) -> KeyDef {
-    KeyDef { name, places, kind }
+const fn key(name: &'static str, places: u8, kind: Kind, set: fn(&mut Attrs, Value)) -> KeyDef {
+    KeyDef {
+        name,
+        places,
+        kind,
+        set,
+    }
 }
 
 /// The variant keys only `FromFault` reads; `ApiFault` accepts them and ignores them.
 pub const FROM_FAULT_KEYS: &[&str] = &["catch_all", "parse_target", "remote", "remote_default"];
 
-/// Every key the derive knows, where it may go and what value it takes.
+/// The type keys that, on a struct, may stand beside `transparent` (they describe the type).
+pub const TYPE_KEYS: &[&str] = &[
+    "format",
+    "dialect",
+    "rename_all",
+    "rename_all_fields",
+    "external_error",
+    "namespace",
+    "query_compatible",
+];
+
+const TYPE: u8 = ON_TYPE;
+const BOTH: u8 = ON_TYPE | ON_VARIANT;
+const VARIANT: u8 = ON_VARIANT;
+const FIELD: u8 = ON_FIELD;
+
+/// Every key the derive knows, where it may go, what value it takes and where it goes.
 const KEYS: &[KeyDef] = &[
-    key("code", ON_TYPE | ON_VARIANT, Kind::Int),
-    key("err_type", ON_TYPE | ON_VARIANT, Kind::Str),
-    key("error_code", ON_TYPE | ON_VARIANT, Kind::Str),
-    key("namespace", ON_TYPE | ON_VARIANT, Kind::Str),
-    key("format", ON_TYPE, Kind::Str),
-    key("rename_all", ON_TYPE, Kind::Str),
-    key("external_error", ON_TYPE, Kind::Flag),
-    key("title", ON_VARIANT, Kind::Str),
-    key("message", ON_VARIANT, Kind::Str),
-    key("args", ON_VARIANT, Kind::List),
-    key("explanation", ON_VARIANT, Kind::Str),
-    key("expose", ON_VARIANT, Kind::Flag),
-    key("transparent", ON_VARIANT, Kind::Flag),
+    key("code", BOTH, Kind::Int, |a, v| a.code = v.int()),
+    key("err_type", BOTH, Kind::Str, |a, v| a.err_type = v.str()),
+    key("error_code", BOTH, Kind::Str, |a, v| a.error_code = v.str()),
+    key("namespace", BOTH, Kind::Str, |a, v| a.namespace = v.str()),
+    key("message_member", BOTH, Kind::Str, |a, v| {
+        a.message_member = v.str();
+    }),
+    key("language", BOTH, Kind::Str, |a, v| a.language = v.str()),
+    key("format", TYPE, Kind::Str, |a, v| a.format = v.str()),
+    key("dialect", TYPE, Kind::Str, |a, v| a.dialect = v.str()),
+    key("rename_all", TYPE, Kind::Str, |a, v| a.rename_all = v.str()),
+    key("rename_all_fields", TYPE, Kind::Str, |a, v| {
+        a.rename_all_fields = v.str();
+    }),
+    key("external_error", TYPE, Kind::Flag, |a, v| {
+        a.external_error = Some(v.span());
+    }),
+    key("query_compatible", TYPE, Kind::Flag, |a, v| {
+        a.query_compatible = Some(v.span());
+    }),
+    key("title", VARIANT, Kind::Str, |a, v| a.title = v.str()),
+    key("message", VARIANT, Kind::Str, |a, v| a.message = v.str()),
+    key("args", VARIANT, Kind::List, |a, v| a.args = v.list()),
+    key("explanation", VARIANT, Kind::Str, |a, v| {
+        a.explanation = v.str()
+    }),
+    key("expose", VARIANT, Kind::Flag, |a, v| {
+        a.expose = Some(v.span())
+    }),
+    key("transparent", VARIANT, Kind::Flag, |a, v| {
+        a.transparent = Some(v.span());
+    }),
+    key("query_code", VARIANT, Kind::Str, |a, v| {
+        a.query_code = v.str()
+    }),
+    key("query_status", VARIANT, Kind::Int, |a, v| {
+        a.query_status = v.int()
+    }),
+    key("problem_type", VARIANT, Kind::Str, |a, v| {
+        a.problem_type = v.str()
+    }),
     // `FromFault` keys: `ApiFault` accepts them and ignores them; `from_fault.rs` checks them.
-    key("catch_all", ON_VARIANT, Kind::Flag),
-    key("parse_target", ON_VARIANT, Kind::Flag),
-    key("remote", ON_VARIANT, Kind::List),
-    key("remote_default", ON_VARIANT, Kind::Flag),
-    key("source", ON_FIELD, Kind::Flag),
-    key("from", ON_FIELD, Kind::Flag),
-    key("details", ON_FIELD, Kind::Flag),
-    key("retry_after", ON_FIELD, Kind::Flag),
-    key("request_id", ON_FIELD, Kind::Flag),
-    key("validation_errors", ON_FIELD, Kind::Flag),
-    key("created", ON_FIELD, Kind::Flag),
-    key("extra", ON_FIELD, Kind::Str),
+    key("catch_all", VARIANT, Kind::Flag, |a, v| {
+        a.catch_all = Some(v.span())
+    }),
+    key("parse_target", VARIANT, Kind::Flag, |a, v| {
+        a.parse_target = Some(v.span());
+    }),
+    key("remote", VARIANT, Kind::List, |a, v| a.remote = v.list()),
+    key("remote_default", VARIANT, Kind::Flag, |a, v| {
+        a.remote_default = Some(v.span());
+    }),
+    key("source", FIELD, Kind::Flag, |a, v| {
+        a.source = Some(v.span())
+    }),
+    key("from", FIELD, Kind::Flag, |a, v| a.from = Some(v.span())),
+    key("details", FIELD, Kind::Flag, |a, v| {
+        a.roles.push((Role::Details, v.span()))
+    }),
+    key("retry_after", FIELD, Kind::Flag, |a, v| {
+        a.roles.push((Role::RetryAfter, v.span()));
+    }),
+    key("request_id", FIELD, Kind::Flag, |a, v| {
+        a.roles.push((Role::RequestId, v.span()));
+    }),
+    key("validation_errors", FIELD, Kind::Flag, |a, v| {
+        a.roles.push((Role::ValidationErrors, v.span()));
+    }),
+    key("created", FIELD, Kind::Flag, |a, v| {
+        a.roles.push((Role::Created, v.span()))
+    }),
+    key("instance", FIELD, Kind::Flag, |a, v| {
+        a.roles.push((Role::Instance, v.span()));
+    }),
+    key("member", FIELD, Kind::Flag, |a, v| a.add_member(v.span())),
+    key("header", FIELD, Kind::Str, |a, v| {
+        let span = v.span();
+        a.header = v.str();
+        a.add_member(span);
+    }),
+    key("rename", FIELD, Kind::Str, |a, v| a.rename = v.str()),
+    key("json_name", FIELD, Kind::Str, |a, v| a.json_name = v.str()),
+    key("xml_name", FIELD, Kind::Str, |a, v| a.xml_name = v.str()),
+    key("xml_attribute", FIELD, Kind::Flag, |a, v| {
+        a.xml_attribute = Some(v.span());
+    }),
+    key("xml_flattened", FIELD, Kind::Flag, |a, v| {
+        a.xml_flattened = Some(v.span());
+    }),
 ];
 
 /// The field keys that give a field a role in the fault record, as (key, role).
@@ -106,7 +228,18 @@ pub const ROLES: &[(&str, Role)] = &[
     ("request_id", Role::RequestId),
     ("validation_errors", Role::ValidationErrors),
     ("created", Role::Created),
-    ("extra", Role::Extra),
+    ("instance", Role::Instance),
+    ("member", Role::Member),
+];
+
+/// The field keys that say how a member is named and placed: they need `member` (or
+/// `header`) on the same field.
+pub const MEMBER_KEYS: &[&str] = &[
+    "rename",
+    "json_name",
+    "xml_name",
+    "xml_attribute",
+    "xml_flattened",
 ];
 
 /// What a field contributes to the fault record.
@@ -117,7 +250,9 @@ pub enum Role {
     RequestId,
     ValidationErrors,
     Created,
-    Extra,
+    Instance,
+    /// A member of the fault (`member`, or `header = "..."`).
+    Member,
 }
 
 /// The keys of one item's `#[fault(...)]` attributes, as written.
@@ -127,15 +262,23 @@ pub struct Attrs {
     pub err_type: Option<LitStr>,
     pub error_code: Option<LitStr>,
     pub namespace: Option<LitStr>,
+    pub message_member: Option<LitStr>,
+    pub language: Option<LitStr>,
     pub format: Option<LitStr>,
+    pub dialect: Option<LitStr>,
     pub rename_all: Option<LitStr>,
+    pub rename_all_fields: Option<LitStr>,
     pub external_error: Option<Span>,
+    pub query_compatible: Option<Span>,
     pub title: Option<LitStr>,
     pub message: Option<LitStr>,
     pub args: Option<(Span, TokenStream)>,
     pub explanation: Option<LitStr>,
     pub expose: Option<Span>,
     pub transparent: Option<Span>,
+    pub query_code: Option<LitStr>,
+    pub query_status: Option<LitInt>,
+    pub problem_type: Option<LitStr>,
     /// `FromFault`: the variant that receives any fault no other variant matches.
     pub catch_all: Option<Span>,
     /// `FromFault`: the variant chosen among those sharing one wire identity.
@@ -147,8 +290,14 @@ pub struct Attrs {
     pub remote_default: Option<Span>,
     pub source: Option<Span>,
     pub from: Option<Span>,
-    /// The name an `extra` field is written under.
-    pub extra: Option<LitStr>,
+    /// The header a member field is bound to.
+    pub header: Option<LitStr>,
+    /// A member field's name, where it is not the field's (under the rename rules).
+    pub rename: Option<LitStr>,
+    pub json_name: Option<LitStr>,
+    pub xml_name: Option<LitStr>,
+    pub xml_attribute: Option<Span>,
+    pub xml_flattened: Option<Span>,
     /// The role keys set on a field, with their spans.
     pub roles: Vec<(Role, Span)>,
     /// Each key seen, with the span of the key itself, in the order written.
@@ -167,6 +316,13 @@ impl Attrs {
     /// The keys written, in order, with their spans.
     pub fn keys(&self) -> impl Iterator<Item = (&'static str, Span)> + '_ {
         self.keys.iter().copied()
+    }
+
+    /// `member` and `header` both make the field a member: once.
+    fn add_member(&mut self, span: Span) {
+        if !self.roles.iter().any(|(role, _)| *role == Role::Member) {
+            self.roles.push((Role::Member, span));
+        }
     }
 }
 
@@ -258,65 +414,24 @@ fn parse_key(cx: &Ctxt, out: &mut Attrs, ident: &Ident, input: ParseStream<'_>, 
     }
     out.keys.push((def.name, ident.span()));
     let span = ident.span();
-    match def.kind {
-        Kind::Int => {
-            if let Some(lit) = int_value(cx, ident, input) {
-                out.code = Some(lit);
-            }
-        }
-        Kind::Str => {
-            let Some(lit) = str_value(cx, ident, input) else {
-                return;
-            };
-            let slot = match def.name {
-                "err_type" => &mut out.err_type,
-                "error_code" => &mut out.error_code,
-                "namespace" => &mut out.namespace,
-                "format" => &mut out.format,
-                "rename_all" => &mut out.rename_all,
-                "title" => &mut out.title,
-                "message" => &mut out.message,
-                "extra" => {
-                    out.roles.push((Role::Extra, span));
-                    &mut out.extra
-                }
-                _ => &mut out.explanation,
-            };
-            *slot = Some(lit);
-        }
+    let value = match def.kind {
+        Kind::Int => int_value(cx, ident, input).map(Value::Int),
+        Kind::Str => str_value(cx, ident, input).map(Value::Str),
         Kind::Flag => {
             if input.peek(Token![=]) || input.peek(token::Paren) {
                 cx.push(syn::Error::new_spanned(
                     rest_of_value(input),
                     format!("`{name}` takes no value: write `{name}` alone"),
                 ));
-                return;
-            }
-            if let Some((_, role)) = ROLES.iter().find(|(key, _)| *key == def.name) {
-                out.roles.push((*role, span));
-                return;
-            }
-            let slot = match def.name {
-                "external_error" => &mut out.external_error,
-                "expose" => &mut out.expose,
-                "transparent" => &mut out.transparent,
-                "catch_all" => &mut out.catch_all,
-                "parse_target" => &mut out.parse_target,
-                "remote_default" => &mut out.remote_default,
-                "source" => &mut out.source,
-                _ => &mut out.from,
-            };
-            *slot = Some(span);
-        }
-        Kind::List => {
-            if let Some(tokens) = list_value(cx, ident, input) {
-                let slot = match def.name {
-                    "remote" => &mut out.remote,
-                    _ => &mut out.args,
-                };
-                *slot = Some((span, tokens));
+                None
+            } else {
+                Some(Value::Flag(span))
             }
         }
+        Kind::List => list_value(cx, ident, input).map(|tokens| Value::List(span, tokens)),
+    };
+    if let Some(value) = value {
+        (def.set)(out, value);
     }
 }
 
@@ -357,6 +472,7 @@ pub const FORMATS: &[(&str, &str)] = &[
     ("aws_json11", "AwsJson11"),
     ("aws_rest_json", "AwsRestJson"),
     ("aws_rest_xml", "AwsRestXml"),
+    ("aws_rest_xml_unwrapped", "AwsRestXmlUnwrapped"),
     ("s3", "S3"),
     ("openstack", "OpenStack"),
     ("load_balancer", "LoadBalancer"),
@@ -365,6 +481,13 @@ pub const FORMATS: &[(&str, &str)] = &[
     ("api_wg", "ApiWg"),
     ("placement", "Placement"),
     ("problem", "Problem"),
+];
+
+/// The values `dialect = "..."` takes, with the `fault_core::Dialect` variant each names.
+pub const DIALECTS: &[(&str, &str)] = &[
+    ("nova", "Nova"),
+    ("cinder", "Cinder"),
+    ("compute_schema", "ComputeSchema"),
 ];
 
 /// The words `err_type = "..."` takes: those Heat and the AWS protocols write.

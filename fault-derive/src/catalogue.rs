@@ -8,13 +8,16 @@
 //!
 //! The format, read by `Reader` in `fault-core/src/private/catalogue.rs` (change both
 //! together): strings are `<byte length>:<bytes>`, an absent one `~`, numbers `<decimal>;`.
-//! The string is the type's name and `format` (its name as in `#[fault(format)]`), then per
-//! variant either `F<status>;<flags>;<title><explanation?><error_code?><namespace?>` or `T`,
-//! then `<variant name?><doc><message?><field count>;` and per field
-//! `<name><role count>;<role letters>`, where `x` is followed by the extra's name.
+//! The string is the type's name, `format` and `dialect` (their names as in the attribute),
+//! then per variant either `F<status>;<flags>;<title><explanation?><error_code?><namespace?>
+//! <message_member?><query_code?><query_status?><problem_type?><language?>` or `T`, then
+//! `<variant name?><doc><message?><field count>;` and per field
+//! `<name><type><role count>;<role letters>`, where `M` is followed by the member's
+//! `<name><json name?><xml name?><header?><flags>;`.
 
 use crate::ast::{Input, Variant};
 use crate::attr::Role;
+use crate::ctxt::type_text;
 use crate::generics::mentions_param;
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -30,6 +33,10 @@ pub(crate) fn catalogue_static(input: &Input<'_>) -> TokenStream {
     optional(
         &mut text,
         input.attrs.format.as_ref().map(LitStr::value).as_deref(),
+    );
+    optional(
+        &mut text,
+        input.attrs.dialect.as_ref().map(LitStr::value).as_deref(),
     );
     let mut inner = Vec::new();
     for variant in &input.variants {
@@ -57,7 +64,7 @@ pub(crate) fn catalogue_static(input: &Input<'_>) -> TokenStream {
             &mut text,
             variant.attrs.message.as_ref().map(LitStr::value).as_deref(),
         );
-        fields(&mut text, variant);
+        fields(&mut text, input, variant);
     }
     quote! {
         static __FAULT_CATALOGUE: ::fault_core::__private::Table =
@@ -69,15 +76,17 @@ pub(crate) fn catalogue_static(input: &Input<'_>) -> TokenStream {
 fn facts(text: &mut String, input: &Input<'_>, variant: &Variant<'_>) {
     // `valid.rs` rejected a missing or out-of-range status before expansion.
     let status = variant.status(input).unwrap_or(500);
-    let err_type = match variant.err_type(input, status).as_str() {
-        "Sender" => 0,
-        "Receiver" => 1,
-        _ => 2,
+    let err_type = match variant.err_type_written(input).as_deref() {
+        Some("Sender") => 0,
+        Some("Receiver") => 1,
+        Some(_) => 2,
+        None => 3,
     };
     let flags = err_type
         | u8::from(variant.message_is_fixed(input, status)) << 2
         | u8::from(variant.attrs.expose.is_some()) << 3
-        | u8::from(variant.attrs.error_code.is_some()) << 4;
+        | u8::from(variant.attrs.error_code.is_some()) << 4
+        | u8::from(input.attrs.query_compatible.is_some()) << 5;
     let _ = write!(text, "F{status};{flags};");
     string(text, &variant.title(input));
     optional(text, variant.explanation().as_deref());
@@ -93,10 +102,45 @@ fn facts(text: &mut String, input: &Input<'_>, variant: &Variant<'_>) {
         .as_ref()
         .or(input.attrs.namespace.as_ref());
     optional(text, namespace.map(LitStr::value).as_deref());
+    let own_or_type = |own: &Option<LitStr>, of_type: &Option<LitStr>| {
+        own.as_ref().or(of_type.as_ref()).map(LitStr::value)
+    };
+    optional(
+        text,
+        own_or_type(&variant.attrs.message_member, &input.attrs.message_member).as_deref(),
+    );
+    optional(
+        text,
+        variant
+            .attrs
+            .query_code
+            .as_ref()
+            .map(LitStr::value)
+            .as_deref(),
+    );
+    let query_status = variant
+        .attrs
+        .query_status
+        .as_ref()
+        .map(|lit| lit.base10_digits().to_owned());
+    optional(text, query_status.as_deref());
+    optional(
+        text,
+        variant
+            .attrs
+            .problem_type
+            .as_ref()
+            .map(LitStr::value)
+            .as_deref(),
+    );
+    optional(
+        text,
+        own_or_type(&variant.attrs.language, &input.attrs.language).as_deref(),
+    );
 }
 
-/// `<count>;` and each field with its roles.
-fn fields(text: &mut String, variant: &Variant<'_>) {
+/// `<count>;` and each field with its type and roles.
+fn fields(text: &mut String, input: &Input<'_>, variant: &Variant<'_>) {
     let read_by_message: Vec<usize> = variant
         .message
         .as_ref()
@@ -123,14 +167,23 @@ fn fields(text: &mut String, variant: &Variant<'_>) {
             Role::RequestId => 'i',
             Role::ValidationErrors => 'v',
             Role::Created => 'c',
-            Role::Extra => 'x',
+            Role::Instance => 'n',
+            Role::Member => 'M',
         }));
         string(text, &field.name);
+        string(text, &type_text(field.ty));
         let _ = write!(text, "{};", roles.len());
         for role in roles {
             text.push(role);
-            if role == 'x' {
-                string(text, &field.extra_name());
+            if role == 'M' {
+                string(text, &field.member_name(input).unwrap_or_default());
+                let value = |lit: &Option<LitStr>| lit.as_ref().map(LitStr::value);
+                optional(text, value(&field.attrs.json_name).as_deref());
+                optional(text, value(&field.attrs.xml_name).as_deref());
+                optional(text, value(&field.attrs.header).as_deref());
+                let flags = u8::from(field.attrs.xml_attribute.is_some())
+                    | u8::from(field.attrs.xml_flattened.is_some()) << 1;
+                let _ = write!(text, "{flags};");
             }
         }
     }

@@ -11,8 +11,9 @@ use crate::generics::{mentions_param, type_params, where_clause};
 use crate::std_impls::{display_fixed_or_formatted, from_impl, source_arm, source_type};
 use crate::{catalogue, fallback, valid};
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::{ToTokens, quote};
+use quote::{ToTokens, quote, quote_spanned};
 use syn::DeriveInput;
+use syn::spanned::Spanned as _;
 
 pub fn derive(node: &DeriveInput) -> TokenStream {
     let cx = Ctxt::default();
@@ -108,6 +109,7 @@ fn impl_api_fault(input: &Input<'_>) -> TokenStream {
         }
     });
     let catalogue_static = catalogue::catalogue_static(input);
+    let carried_checks = carried_checks(input);
 
     let mut entry_generics = input.generics.clone();
     entry_generics.params.insert(0, syn::parse_quote!('__fault));
@@ -180,6 +182,8 @@ fn impl_api_fault(input: &Input<'_>) -> TokenStream {
     quote! {
         const _: () = {
             #catalogue_static
+
+            #carried_checks
 
             fn __fault_entry #entry_impl_generics (__this: &'__fault #ty #ty_generics) -> ::fault_core::__private::Entry<'__fault> #entry_where {
                 #entry_body
@@ -263,7 +267,7 @@ fn fault_fn(input: &Input<'_>) -> TokenStream {
                 let binding = f.binding();
                 quote!(#member: #binding)
             });
-            let sets = role_fields.iter().map(|f| set_role(f));
+            let sets = role_fields.iter().map(|f| set_role(input, f));
             quote! {
                 #self_path { #(#bindings,)* .. } => { #(#sets)* }
             }
@@ -291,7 +295,7 @@ fn fault_fn(input: &Input<'_>) -> TokenStream {
 }
 
 /// The statement that puts one role field into `__fault`.
-fn set_role(field: &Field<'_>) -> TokenStream {
+fn set_role(input: &Input<'_>, field: &Field<'_>) -> TokenStream {
     let binding = field.binding();
     let text = if field.is_option() {
         quote!(::fault_core::__private::opt_text(#binding))
@@ -311,11 +315,89 @@ fn set_role(field: &Field<'_>) -> TokenStream {
         Role::ValidationErrors => quote! {
             ::fault_core::__private::set_validation_errors(&mut __fault, #binding);
         },
-        Role::Extra => {
-            let name = field.extra_name();
-            quote!(::fault_core::__private::set_extra(&mut __fault, #name, #text);)
+        Role::Instance => quote!(::fault_core::__private::set_instance(&mut __fault, #text);),
+        Role::Member => {
+            let name = field.member_name(input).unwrap_or_default();
+            let opt = |lit: &Option<syn::LitStr>| match lit {
+                Some(lit) => {
+                    let value = lit.value();
+                    quote!(::core::option::Option::Some(#value))
+                }
+                None => quote!(::core::option::Option::None),
+            };
+            let (json_name, xml_name, header) = (
+                opt(&field.attrs.json_name),
+                opt(&field.attrs.xml_name),
+                opt(&field.attrs.header),
+            );
+            let xml_attribute = field.attrs.xml_attribute.is_some();
+            let flattened = field.attrs.xml_flattened.is_some();
+            let ty = field.ty;
+            // Method resolution picks the first way the type can be a value (`ToValue`,
+            // `Serialize`, `Display`); spanned at the type, so a type that is none is
+            // reported there.
+            let value = quote_spanned! {ty.span()=>
+                {
+                    #[allow(unused_imports)]
+                    use ::fault_core::__private::{ViaDisplay as _, ViaSerialize as _, ViaToValue as _};
+                    (&&&::fault_core::__private::ValueProbe::<#ty>(#binding)).member_value()
+                }
+            };
+            quote! {
+                ::fault_core::__private::push_member(
+                    &mut __fault,
+                    &::fault_core::__private::MemberNames {
+                        name: #name,
+                        json_name: #json_name,
+                        xml_name: #xml_name,
+                        header: #header,
+                        xml_attribute: #xml_attribute,
+                        flattened: #flattened,
+                    },
+                    #value,
+                );
+            }
         }
     }
+}
+
+/// For a type with a `format`, one `const` per field whose role that format has no place for
+/// would fail: each evaluates `__private::assert_carried`, which panics at compile time, at
+/// the role's key, naming the formats that do carry it. The knowledge of what each format
+/// carries stays in fault-core, in the formats' declarations.
+fn carried_checks(input: &Input<'_>) -> TokenStream {
+    let Some(format) = format_tokens(input) else {
+        return TokenStream::new();
+    };
+    let dialect = match dialect_tokens(input) {
+        Some(dialect) => quote!(::core::option::Option::Some(#dialect)),
+        None => quote!(::core::option::Option::None),
+    };
+    let mut checks = TokenStream::new();
+    for variant in input.variants.iter().filter(|v| !v.is_transparent()) {
+        for field in &variant.fields {
+            let Some(&(role, span)) = field.attrs.roles.first() else {
+                continue;
+            };
+            let what = match role {
+                Role::Details => quote!(Details),
+                Role::ValidationErrors => quote!(ValidationErrors),
+                Role::Created => quote!(Created),
+                Role::Instance => quote!(Instance),
+                Role::Member if field.attrs.header.is_some() => quote!(HeaderMembers),
+                Role::Member => quote!(Members),
+                Role::RetryAfter | Role::RequestId => continue,
+            };
+            checks.extend(quote_spanned! {span=>
+                const _: () = ::fault_core::__private::assert_carried(
+                    #format,
+                    #dialect,
+                    ::fault_core::__private::Carried::#what,
+                );
+            });
+        }
+    }
+    checks
 }
 
 /// `Type::Variant` (or `Self::Variant` inside an impl); a struct is its type (or `Self`).
@@ -331,6 +413,16 @@ pub(crate) fn variant_path(input: &Input<'_>, variant: &Variant<'_>, in_impl: bo
         let ident = variant.ident;
         quote!(#head::#ident)
     }
+}
+
+/// `::fault_core::Dialect::X` for the type's `dialect = "..."`, if it names one.
+fn dialect_tokens(input: &Input<'_>) -> Option<TokenStream> {
+    let name = input.attrs.dialect.as_ref()?.value();
+    let (_, variant) = crate::attr::DIALECTS
+        .iter()
+        .find(|(known, _)| *known == name)?;
+    let variant = Ident::new(variant, Span::call_site());
+    Some(quote!(::fault_core::Dialect::#variant))
 }
 
 /// `::fault_core::Format::X` for the type's `format = "..."`, if it names one.

@@ -2,7 +2,9 @@
 //! so one compile reports every mistake, each at its culprit.
 
 use crate::ast::{Field, Input, Variant};
-use crate::attr::{Attrs, ERR_TYPES, FORMATS, FROM_FAULT_KEYS, Role};
+use crate::attr::{
+    Attrs, DIALECTS, ERR_TYPES, FORMATS, FROM_FAULT_KEYS, MEMBER_KEYS, Role, TYPE_KEYS,
+};
 use crate::case;
 use crate::ctxt::{Ctxt, did_you_mean, type_text};
 use proc_macro2::Ident;
@@ -19,7 +21,7 @@ pub fn check(cx: &Ctxt, input: &Input<'_>) {
         check_from(cx, variant);
         check_explanation(cx, variant);
         check_external_display(cx, input, variant);
-        check_roles(cx, variant);
+        check_roles(cx, input, variant);
     }
     check_from_types_unique(cx, input);
 }
@@ -34,6 +36,65 @@ fn check_type_values(cx: &Ctxt, input: &Input<'_>) {
     }
     if let Some(rule) = &attrs.rename_all {
         check_one_of(cx, rule, "rename_all rule", case::RULES.iter().copied());
+    }
+    if let Some(rule) = &attrs.rename_all_fields {
+        if input.is_struct {
+            cx.error_spanned_by(
+                rule,
+                "`rename_all_fields` renames the fields of an enum's variants; on a struct, `rename_all` renames its fields",
+            );
+        } else {
+            check_one_of(
+                cx,
+                rule,
+                "rename_all_fields rule",
+                case::RULES.iter().copied(),
+            );
+        }
+    }
+    check_dialect(cx, attrs);
+    check_query_compatible(cx, attrs);
+}
+
+/// A dialect is one the runtime knows, and belongs to the OpenStack format: with another
+/// format named, it would do nothing.
+fn check_dialect(cx: &Ctxt, attrs: &Attrs) {
+    let Some(dialect) = &attrs.dialect else {
+        return;
+    };
+    check_one_of(
+        cx,
+        dialect,
+        "dialect",
+        DIALECTS.iter().map(|(name, _)| *name),
+    );
+    if let Some(format) = &attrs.format
+        && format.value() != "openstack"
+    {
+        cx.error_spanned_by(
+            dialect,
+            format!(
+                "`dialect` chooses among the openstack format's dialects, and this type's format is `{}`",
+                format.value()
+            ),
+        );
+    }
+}
+
+/// `query_compatible` is Smithy's `@awsQueryCompatible`, a trait of AWS JSON services: with
+/// another format named, it would do nothing.
+fn check_query_compatible(cx: &Ctxt, attrs: &Attrs) {
+    let (Some(span), Some(format)) = (attrs.query_compatible, &attrs.format) else {
+        return;
+    };
+    if !matches!(format.value().as_str(), "aws_json10" | "aws_json11") {
+        cx.error_at(
+            span,
+            format!(
+                "`query_compatible` adds `x-amzn-query-error` to the AWS JSON formats (aws_json10, aws_json11), and this type's format is `{}`",
+                format.value()
+            ),
+        );
     }
 }
 
@@ -57,6 +118,79 @@ fn check_shared_values(cx: &Ctxt, attrs: &Attrs) {
     }
     if let Some(namespace) = &attrs.namespace {
         check_namespace(cx, namespace);
+    }
+    if let Some(name) = &attrs.message_member {
+        check_xml_name(cx, name, "message_member");
+    }
+    if let Some(language) = &attrs.language {
+        check_language(cx, language);
+    }
+    if let Some(code) = &attrs.query_code {
+        check_query_code(cx, code);
+    }
+    if let Some(status) = &attrs.query_status {
+        check_status_literal(cx, status);
+    }
+    if let Some(uri) = &attrs.problem_type {
+        check_uri(cx, uri);
+    }
+}
+
+/// A name that becomes an element (or JSON member) name: an XML NCName.
+fn check_xml_name(cx: &Ctxt, name: &LitStr, what: &str) {
+    let value = name.value();
+    if !is_ncname(&value) {
+        cx.error_spanned_by(
+            name,
+            format!("{what} `{value}` is not a valid XML name, and it becomes an element name: use letters, digits, `_`, `-` and `.`, starting with a letter or `_`"),
+        );
+    }
+}
+
+/// A language tag (BCP 47) as `Content-Language` carries it: letters and digits in
+/// subtags of 1 to 8, separated by `-`.
+fn check_language(cx: &Ctxt, language: &LitStr) {
+    let value = language.value();
+    let valid = !value.is_empty()
+        && value.split('-').all(|subtag| {
+            (1..=8).contains(&subtag.len()) && subtag.bytes().all(|b| b.is_ascii_alphanumeric())
+        });
+    if !valid {
+        cx.error_spanned_by(
+            language,
+            format!("`{value}` is not a language tag: write one as `Content-Language` carries it, as in `en` or `de-CH`"),
+        );
+    }
+}
+
+/// A query code goes in `<Code>` and in `x-amzn-query-error: Code;Sender`, so it is header
+/// text without the `;` that separates the two.
+fn check_query_code(cx: &Ctxt, code: &LitStr) {
+    let value = code.value();
+    let valid = !value.is_empty()
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_graphic() && !matches!(b, b';' | b'<' | b'>' | b'&' | b'"'));
+    if !valid {
+        cx.error_spanned_by(
+            code,
+            format!("query_code `{value}` must be visible ASCII without `;`, as in `AWS.SimpleQueueService.NonExistentQueue`"),
+        );
+    }
+}
+
+/// RFC 9457's `type` is a URI reference: non-empty, without whitespace or quotes.
+fn check_uri(cx: &Ctxt, uri: &LitStr) {
+    let value = uri.value();
+    let valid = !value.is_empty()
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_graphic() && !matches!(b, b'"' | b'<' | b'>' | b'\\'));
+    if !valid {
+        cx.error_spanned_by(
+            uri,
+            format!("problem_type `{value}` is not a URI reference: write one without spaces, as in `https://example.com/probs/out-of-credit`"),
+        );
     }
 }
 
@@ -229,11 +363,7 @@ fn check_transparent(cx: &Ctxt, input: &Input<'_>, variant: &Variant<'_>) {
     let own_keys = variant.attrs.keys().filter(|(key, _)| {
         // On a struct the type-level keys are allowed beside `transparent`; the `FromFault`
         // keys are that derive's to check.
-        let on_type = input.is_struct
-            && matches!(
-                *key,
-                "format" | "rename_all" | "external_error" | "namespace"
-            );
+        let on_type = input.is_struct && TYPE_KEYS.contains(key);
         !on_type && !FROM_FAULT_KEYS.contains(key)
     });
     for (key, key_span) in own_keys {
@@ -327,13 +457,24 @@ fn check_external_display(cx: &Ctxt, input: &Input<'_>, variant: &Variant<'_>) {
     }
 }
 
-/// Field roles put a field into the fault record: each role once per variant (extras once per
-/// name, each name an XML name since it becomes an element), never on a source, which stays
-/// internal, and not in a transparent variant, whose record is the inner error's.
-fn check_roles(cx: &Ctxt, variant: &Variant<'_>) {
+/// Field roles put a field into the fault record: each role once per variant (members once
+/// per name, each with a name, an XML name for its element and a header name that is one),
+/// never on a source, which stays internal, and not in a transparent variant, whose record is
+/// the inner error's. The keys that name and place a member need the field to be one.
+fn check_roles(cx: &Ctxt, input: &Input<'_>, variant: &Variant<'_>) {
     let mut seen: Vec<Role> = Vec::new();
-    let mut extras: Vec<String> = Vec::new();
+    let mut members: Vec<String> = Vec::new();
     for field in &variant.fields {
+        if !field.is_member() {
+            for key in MEMBER_KEYS {
+                if let Some(span) = field.attrs.key_span(key) {
+                    cx.error_at(
+                        span,
+                        format!("`{key}` names or places a member: add `member` to this field"),
+                    );
+                }
+            }
+        }
         if let [_, (_, second), ..] = field.attrs.roles.as_slice() {
             cx.error_at(*second, "a field has one role: keep one of these keys");
         }
@@ -351,21 +492,8 @@ fn check_roles(cx: &Ctxt, variant: &Variant<'_>) {
             );
             continue;
         }
-        if role == Role::Extra {
-            let Some(name) = &field.attrs.extra else {
-                continue;
-            };
-            let value = name.value();
-            if !is_ncname(&value) {
-                cx.error_spanned_by(name, format!("extra name `{value}` is not a valid XML name: it becomes an element name, as in `extra = \"BucketName\"`"));
-            } else if extras.contains(&value) {
-                cx.error_spanned_by(
-                    name,
-                    format!("another field is already the extra `{value}`"),
-                );
-            } else {
-                extras.push(value);
-            }
+        if role == Role::Member {
+            check_member(cx, input, field, span, &mut members);
         } else if seen.contains(&role) {
             let key = crate::attr::ROLES
                 .iter()
@@ -381,6 +509,76 @@ fn check_roles(cx: &Ctxt, variant: &Variant<'_>) {
         } else {
             seen.push(role);
         }
+    }
+}
+
+/// One member field: named, its XML name an XML name, its header a header name, placed once.
+fn check_member(
+    cx: &Ctxt,
+    input: &Input<'_>,
+    field: &Field<'_>,
+    span: proc_macro2::Span,
+    members: &mut Vec<String>,
+) {
+    let Some(name) = field.member_name(input) else {
+        cx.error_at(
+            span,
+            format!(
+                "field `{}` has no name to be a member under: add `rename = \"Name\"`",
+                field.name
+            ),
+        );
+        return;
+    };
+    let culprit = |cx: &Ctxt, message: String| match &field.attrs.rename {
+        Some(lit) => cx.error_spanned_by(lit, message),
+        None => cx.error_at(span, message),
+    };
+    if name.is_empty() {
+        culprit(
+            cx,
+            "a member needs a name: `rename = \"\"` gives none".to_owned(),
+        );
+        return;
+    }
+    match &field.attrs.xml_name {
+        Some(xml) => check_xml_name(cx, xml, "xml_name"),
+        None if !is_ncname(&name) => culprit(
+            cx,
+            format!(
+                "member name `{name}` is not a valid XML name, and it becomes an element name: rename it, or give its XML name with `xml_name = \"...\"`"
+            ),
+        ),
+        None => {}
+    }
+    if let Some(json) = &field.attrs.json_name
+        && json.value().is_empty()
+    {
+        cx.error_spanned_by(json, "json_name is empty: give the member's JSON name");
+    }
+    if let Some(header) = &field.attrs.header {
+        let value = header.value();
+        let token = !value.is_empty()
+            && value
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
+        if !token {
+            cx.error_spanned_by(
+                header,
+                format!("`{value}` is not a header name: use letters, digits and `-`, as in `X-Amzn-Limit`"),
+            );
+        }
+    }
+    if let (Some(attribute), Some(_)) = (field.attrs.xml_attribute, field.attrs.xml_flattened) {
+        cx.error_at(
+            attribute,
+            "`xml_attribute` conflicts with `xml_flattened`: an attribute holds one value, a flattened list many",
+        );
+    }
+    if members.contains(&name) {
+        culprit(cx, format!("another field is already the member `{name}`"));
+    } else {
+        members.push(name);
     }
 }
 

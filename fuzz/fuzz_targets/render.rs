@@ -6,7 +6,7 @@
 
 use arbitrary::Arbitrary;
 use fault_core::http::{Method, StatusCode};
-use fault_core::{Context, ErrType, Fault, Format, Microversion, RetryAfter, is_valid_request_id};
+use fault_core::{Member, Context, ErrType, Fault, Format, Microversion, RetryAfter, is_valid_request_id};
 use fault_fuzz::{check_response, expected_message, is_plain_name};
 use libfuzzer_sys::fuzz_target;
 use std::time::{Duration, UNIX_EPOCH};
@@ -53,7 +53,7 @@ fuzz_target!(|input: Input| {
         fault = fault.with_request_id(id.as_str());
     }
     for (name, value) in &input.extras {
-        fault = fault.with_extra(name.as_str(), value.as_str());
+        fault = fault.with_member(Member::new(name.as_str(), value.as_str()));
     }
     for error in &input.validation_errors {
         fault = fault.with_validation_error(error.as_str());

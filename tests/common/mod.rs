@@ -26,11 +26,15 @@ pub fn carries(format: Format, encoding: Encoding) -> Carries {
     let xml = encoding == Encoding::Xml;
     Carries {
         title: format != Format::Placement && (format != Format::LoadBalancer || xml),
-        err_type: matches!(format, Format::AwsQuery | Format::AwsRestXml | Format::Heat),
+        err_type: matches!(
+            format,
+            Format::AwsQuery | Format::AwsRestXml | Format::AwsRestXmlUnwrapped | Format::Heat
+        ),
         details: matches!(
             format,
             Format::AwsQuery
                 | Format::AwsRestXml
+                | Format::AwsRestXmlUnwrapped
                 | Format::OpenStack
                 | Format::LoadBalancer
                 | Format::Neutron
@@ -40,6 +44,7 @@ pub fn carries(format: Format, encoding: Encoding) -> Carries {
             format,
             Format::AwsQuery
                 | Format::AwsRestXml
+                | Format::AwsRestXmlUnwrapped
                 | Format::Ec2Query
                 | Format::S3
                 | Format::AwsJson10
@@ -48,6 +53,17 @@ pub fn carries(format: Format, encoding: Encoding) -> Carries {
                 | Format::Problem
         ),
         created: format == Format::OpenStack || (format == Format::LoadBalancer && xml),
+    }
+}
+
+/// The side at fault `format` sends for `sent`: its own when said, else the family's word for
+/// the status (`Receiver` for a 5xx in the AWS query shapes, `Server` in Heat's).
+pub fn err_type_sent(format: Format, sent: &fault_core::Fault<'_>) -> fault_core::ErrType {
+    use fault_core::ErrType;
+    if sent.err_type_is_set() || sent.status().as_u16() < 500 || format == Format::Heat {
+        sent.err_type()
+    } else {
+        ErrType::Receiver
     }
 }
 

@@ -62,7 +62,7 @@ enum JsonError {
     ResourceNotFound(String),
     #[fault(code = 400, title = "ComplexError", message = "Hi")]
     Complex {
-        #[fault(extra = "TopLevel")]
+        #[fault(member, rename = "TopLevel")]
         top_level: String,
     },
     #[fault(code = 503, title = "ServiceUnavailable", message = "try later: {0}")]
@@ -78,7 +78,7 @@ enum S3Error {
         message = "The specified key does not exist."
     )]
     NoSuchKey {
-        #[fault(extra = "Key")]
+        #[fault(member, rename = "Key")]
         key: String,
     },
 }

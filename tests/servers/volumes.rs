@@ -33,7 +33,10 @@ async fn volumes_answer_in_json_or_xml_by_accept() {
     );
 
     let xml = send(addr, &request.clone().header("accept", "application/xml")).await;
-    assert_eq!(xml.header("content-type"), Some("application/xml"));
+    assert_eq!(
+        xml.header("content-type"),
+        Some("application/xml; charset=UTF-8")
+    );
     assert_eq!(
         xml.body,
         format!(

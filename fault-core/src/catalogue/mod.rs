@@ -62,11 +62,69 @@ pub(crate) enum EntryKind {
     },
 }
 
-/// A field of a variant: its name (`"0"` for the first of a tuple) and what it is for.
+/// A field of a variant: its name (`"0"` for the first of a tuple), its type as written, and
+/// what it is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CatalogueField {
     pub(crate) name: &'static str,
+    pub(crate) ty: &'static str,
     pub(crate) roles: &'static [FieldRole],
+    pub(crate) member: Option<CatalogueMember>,
+}
+
+/// The wire names and place of a member field (`#[fault(member)]` and its keys).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CatalogueMember {
+    pub(crate) name: &'static str,
+    pub(crate) json_name: Option<&'static str>,
+    pub(crate) xml_name: Option<&'static str>,
+    pub(crate) header: Option<&'static str>,
+    pub(crate) xml_attribute: bool,
+    pub(crate) flattened: bool,
+}
+
+impl CatalogueMember {
+    /// The model's name.
+    #[must_use]
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The name in JSON bodies that honour `@jsonName`.
+    #[must_use]
+    pub const fn json_name(&self) -> &'static str {
+        match self.json_name {
+            Some(name) => name,
+            None => self.name,
+        }
+    }
+
+    /// The name in XML bodies.
+    #[must_use]
+    pub const fn xml_name(&self) -> &'static str {
+        match self.xml_name {
+            Some(name) => name,
+            None => self.name,
+        }
+    }
+
+    /// The response header it is bound to, if any.
+    #[must_use]
+    pub const fn header(&self) -> Option<&'static str> {
+        self.header
+    }
+
+    /// Whether it is an XML attribute.
+    #[must_use]
+    pub const fn is_xml_attribute(&self) -> bool {
+        self.xml_attribute
+    }
+
+    /// Whether a list or map member is flattened in XML.
+    #[must_use]
+    pub const fn is_flattened(&self) -> bool {
+        self.flattened
+    }
 }
 
 /// What a field does in the fault: the keys written on it, and whether the message reads it.
@@ -91,8 +149,11 @@ pub enum FieldRole {
     ValidationErrors,
     /// `#[fault(created)]`.
     Created,
-    /// `#[fault(extra = "Name")]`, with the name the member is written under.
-    Extra(&'static str),
+    /// `#[fault(instance)]`: RFC 9457's `instance`.
+    Instance,
+    /// `#[fault(member)]` (or `member = "Name"`, or `header = "X-Name"`), with the model's
+    /// name of the member; [`CatalogueField::member`] has its wire names.
+    Member(&'static str),
 }
 
 impl CatalogueEntry {
@@ -202,6 +263,18 @@ impl CatalogueField {
     #[must_use]
     pub const fn name(&self) -> &'static str {
         self.name
+    }
+
+    /// The field's type, as written.
+    #[must_use]
+    pub const fn type_name(&self) -> &'static str {
+        self.ty
+    }
+
+    /// The member's names and place, for a member field.
+    #[must_use]
+    pub const fn member(&self) -> Option<&CatalogueMember> {
+        self.member.as_ref()
     }
 
     /// What the field does, in the order the keys were written (`Message` first when the
@@ -365,10 +438,10 @@ impl CatalogueFault {
         self.spec.title
     }
 
-    /// Which side is at fault.
+    /// Which side is at fault (see [`FaultSpec::err_type`]).
     #[must_use]
     pub const fn err_type(&self) -> ErrType {
-        self.spec.err_type
+        self.spec.err_type()
     }
 
     /// The API-WG code, the variant's own or the type's default.

@@ -2,8 +2,8 @@
 //! encoding) with an example the real renderer wrote, as a `components` fragment and as the
 //! status-keyed `responses` of an operation.
 
-use super::{Catalogue, CatalogueFault, FieldRole, schema};
-use crate::{Context, Encoding, Fault, Microversion, RetryAfter};
+use super::{Catalogue, CatalogueFault, CatalogueMember, FieldRole, schema};
+use crate::{Context, Encoding, Fault, Member, Microversion, RetryAfter};
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
 
@@ -44,7 +44,7 @@ impl Catalogue {
     /// let json = &response["content"]["application/json; charset=UTF-8"];
     /// assert_eq!(json["schema"]["$ref"], "#/components/schemas/VolumeFault.ItemNotFound.json");
     /// assert_eq!(json["example"]["itemNotFound"]["message"], "The resource could not be found.");
-    /// let xml = &response["content"]["application/xml"];
+    /// let xml = &response["content"]["application/xml; charset=UTF-8"];
     /// assert!(xml["example"].as_str().unwrap().starts_with("<itemNotFound code=\"404\">"));
     /// assert_eq!(
     ///     components["schemas"]["VolumeFault.ItemNotFound.json"]["required"][0],
@@ -166,17 +166,7 @@ fn component_key(fault: &CatalogueFault) -> String {
 /// The fault a catalogue entry stands for, with its fixed text as the message and a sample
 /// value in each member a role field fills.
 fn example_fault(fault: &CatalogueFault) -> Fault<'static> {
-    let spec = fault.spec();
-    let mut example = Fault::new(fault.status(), fault.title())
-        .with_err_type(fault.err_type())
-        .with_message(fault.explanation())
-        .with_format(fault.format());
-    if let Some(code) = spec.error_code() {
-        example = example.with_code(code);
-    }
-    if let Some(namespace) = spec.namespace() {
-        example = example.with_namespace(namespace);
-    }
+    let mut example = Fault::of_spec(fault.spec()).with_format(fault.format());
     for field in fault.entry().fields() {
         for role in field.roles() {
             example = match *role {
@@ -186,12 +176,54 @@ fn example_fault(fault: &CatalogueFault) -> Fault<'static> {
                     example.with_validation_error("A message for each invalid field.")
                 }
                 FieldRole::Created => example.with_created("2011-11-29T00:33:48Z"),
-                FieldRole::Extra(name) => example.with_extra(name, "example"),
+                FieldRole::Instance => example.with_instance("/example/instance"),
+                FieldRole::Member(_) => match field.member() {
+                    Some(member) => example.with_member(sample_member(field.type_name(), member)),
+                    None => example,
+                },
                 _ => example,
             };
         }
     }
     example
+}
+
+/// A member with a sample value of its type.
+fn sample_member(ty: &str, names: &CatalogueMember) -> Member<'static> {
+    let last = ty
+        .rsplit("::")
+        .next()
+        .unwrap_or(ty)
+        .trim_start_matches("Option<");
+    let value = if last.starts_with("Vec<") {
+        crate::Value::list(["example"])
+    } else {
+        match last.trim_end_matches('>') {
+            "bool" => crate::Value::Bool(true),
+            "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize" => {
+                crate::Value::Integer(1)
+            }
+            "f32" | "f64" => crate::Value::Float(1.5),
+            _ => crate::Value::from("example"),
+        }
+    };
+    let mut member = Member::new(names.name(), value);
+    if names.json_name() != names.name() {
+        member = member.with_json_name(names.json_name());
+    }
+    if names.xml_name() != names.name() {
+        member = member.with_xml_name(names.xml_name());
+    }
+    if let Some(header) = names.header() {
+        member = member.in_header(header);
+    }
+    if names.is_xml_attribute() {
+        member = member.as_xml_attribute();
+    }
+    if names.is_flattened() {
+        member = member.flattened();
+    }
+    member
 }
 
 /// The fault rendered in each encoding of its format.

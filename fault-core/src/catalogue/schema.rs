@@ -1,73 +1,31 @@
-//! The JSON Schema (OpenAPI 3.1's dialect, with its `xml` keyword) of the body each wire
-//! format writes for a fault, mirroring the renderers in `wire/`: what they always write is
-//! `required`, what the variant's field roles add is listed, fixed values are one-value
-//! `enum`s (not `const`, which utoipa's model does not keep).
+//! The JSON Schema (OpenAPI 3.1's dialect, with its `xml` keyword) of the body a fault is
+//! sent with, written by walking its format's declared [shape](crate::wire::shape): the
+//! places the shape always writes are `required`, the places a variant's fields fill are
+//! listed when it has such a field, fixed values are one-value `enum`s (not `const`, which
+//! utoipa's model does not keep).
 
-use super::{CatalogueFault, FieldRole};
-use crate::{Encoding, Format};
+use super::{CatalogueFault, CatalogueMember, FieldRole};
+use crate::wire::shape::{self, Attr, Fact, Item, Json, Key, Name, ServerWord, Shape, When, Xml};
+use crate::{Encoding, ErrType};
 use serde_json::{Map, Value, json};
-
-/// The load balancer's namespace, written when the fault names none (as `wire/openstack.rs`).
-const LOAD_BALANCER_NS: &str = "http://docs.openstack.org/loadbalancers/api/v1.0";
 
 /// The schema of the body `fault` is sent with in `encoding`.
 pub(crate) fn body(fault: &CatalogueFault, encoding: Encoding) -> Value {
-    let f = Facts::of(fault);
-    match (fault.format(), encoding) {
-        (Format::OpenStack, Encoding::Xml) => openstack_xml(&f, f.namespace, false),
-        (Format::LoadBalancer, Encoding::Xml) => {
-            openstack_xml(&f, f.namespace.or(Some(LOAD_BALANCER_NS)), true)
+    let spec = fault.spec();
+    let shape = shape::shape(fault.format(), spec.dialect().unwrap_or_default());
+    let walk = Walk { fault, shape };
+    match (encoding, &shape.json, &shape.xml) {
+        (Encoding::Xml, _, Some(xml)) | (Encoding::Json, None, Some(xml)) => {
+            walk.xml_element(&xml.root).unwrap_or_else(|| json!({}))
         }
-        (Format::OpenStack, _) => openstack_json(&f),
-        (Format::LoadBalancer, _) => load_balancer_json(&f),
-        (Format::Keystone, _) => keystone(&f),
-        (Format::Neutron, _) => neutron(&f),
-        (Format::ApiWg, _) => api_wg(&f, false),
-        (Format::Placement, _) => api_wg(&f, true),
-        (Format::Problem, _) => problem(&f),
-        (Format::AwsJson10 | Format::AwsJson11, _) => aws_json(&f, fault.format()),
-        (Format::AwsRestJson, _) => object(aws_members(&f), &[]),
-        (Format::AwsQuery | Format::AwsRestXml, _) => query(&f, true),
-        (Format::Heat, _) => query(&f, false),
-        (Format::Ec2Query, _) => ec2(&f),
-        (Format::S3, _) => s3(&f),
+        (_, Some(body), _) => walk.json(&body.root, body.epoch_seconds),
+        (_, None, None) => json!({}),
     }
 }
 
-/// What the schemas read of a fault.
-struct Facts<'f> {
+struct Walk<'f> {
     fault: &'f CatalogueFault,
-    title: &'static str,
-    status: u16,
-    namespace: Option<&'static str>,
-}
-
-impl<'f> Facts<'f> {
-    fn of(fault: &'f CatalogueFault) -> Self {
-        Facts {
-            fault,
-            title: fault.title(),
-            status: fault.status().as_u16(),
-            namespace: fault.spec().namespace(),
-        }
-    }
-
-    fn has(&self, role: FieldRole) -> bool {
-        self.fault.has_field(role)
-    }
-
-    /// The names of the variant's `extra` members.
-    fn extras(&self) -> impl Iterator<Item = &'static str> {
-        self.fault
-            .entry()
-            .fields()
-            .iter()
-            .flat_map(|f| f.roles())
-            .filter_map(|role| match role {
-                FieldRole::Extra(name) => Some(*name),
-                _ => None,
-            })
-    }
+    shape: &'static Shape,
 }
 
 fn string() -> Value {
@@ -78,26 +36,9 @@ fn fixed_string(value: &str) -> Value {
     json!({"type": "string", "enum": [value]})
 }
 
-fn fixed_integer(value: u16) -> Value {
-    json!({"type": "integer", "enum": [value]})
-}
-
 fn described(mut schema: Value, description: &str) -> Value {
     schema["description"] = Value::from(description);
     schema
-}
-
-/// `{"type": "object", "properties": …, "required": …}`.
-fn object(properties: Map<String, Value>, required: &[&str]) -> Value {
-    let mut schema = json!({"type": "object", "properties": properties});
-    if !required.is_empty() {
-        schema["required"] = json!(required);
-    }
-    schema
-}
-
-fn props<const N: usize>(pairs: [(&str, Value); N]) -> Map<String, Value> {
-    pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
 }
 
 /// An XML namespace, for the `xml` object: only an absolute URI is one there.
@@ -105,241 +46,334 @@ fn xml_namespace(namespace: Option<&str>) -> Option<&str> {
     namespace.filter(|ns| ns.contains(':'))
 }
 
-/// `{"name": {"code", "message", "details"?, "retryAfter"?, "created"?}}`.
-fn openstack_json(f: &Facts<'_>) -> Value {
-    let mut inner = props([("code", fixed_integer(f.status)), ("message", string())]);
-    if f.has(FieldRole::Details) {
-        inner.insert("details".into(), string());
+impl Walk<'_> {
+    fn has(&self, role: FieldRole) -> bool {
+        self.fault.has_field(role)
     }
-    if f.has(FieldRole::RetryAfter) && matches!(f.status, 413 | 429) {
-        let seconds = described(string(), "Seconds until the client may retry.");
-        inner.insert("retryAfter".into(), seconds);
-    }
-    if f.has(FieldRole::Created) {
-        inner.insert("created".into(), string());
-    }
-    object(
-        props([(f.title, object(inner, &["code", "message"]))]),
-        &[f.title],
-    )
-}
 
-/// `<name code="404" [retryAfter] [created] xmlns="…"><message/>[<details/>]
-/// [<validationErrors><message/>…</validationErrors>]</name>`.
-fn openstack_xml(f: &Facts<'_>, namespace: Option<&str>, load_balancer: bool) -> Value {
-    let attribute = |schema: Value| {
-        let mut schema = schema;
-        schema["xml"] = json!({"attribute": true});
-        schema
-    };
-    let mut properties = props([
-        ("code", attribute(fixed_integer(f.status))),
-        ("message", string()),
-    ]);
-    if f.has(FieldRole::RetryAfter) && matches!(f.status, 413 | 429) {
-        properties.insert("retryAfter".into(), attribute(json!({"type": "integer"})));
+    /// The variant's member fields that go in the body.
+    fn body_members(&self) -> impl Iterator<Item = (&'static str, &CatalogueMember)> {
+        let headers = self.shape.header_members;
+        self.fault.entry().fields().iter().filter_map(move |field| {
+            let member = field.member()?;
+            (!(headers && member.header().is_some())).then_some((field.type_name(), member))
+        })
     }
-    if f.has(FieldRole::Created) {
-        properties.insert("created".into(), attribute(string()));
-    }
-    if f.has(FieldRole::Details) {
-        properties.insert("details".into(), string());
-    }
-    if load_balancer && f.has(FieldRole::ValidationErrors) {
-        let errors = json!({
-            "type": "array",
-            "xml": {"wrapped": true},
-            "items": {"type": "string", "xml": {"name": "message"}},
-        });
-        properties.insert("validationErrors".into(), errors);
-    }
-    let mut schema = object(properties, &["code", "message"]);
-    schema["xml"] = json!({"name": f.title});
-    if let Some(ns) = xml_namespace(namespace) {
-        schema["xml"]["namespace"] = Value::from(ns);
-    }
-    schema
-}
 
-/// `{"validationErrors"?: {"messages": […]}, "message", "code", "details"?}`.
-fn load_balancer_json(f: &Facts<'_>) -> Value {
-    let mut properties = props([("message", string()), ("code", fixed_integer(f.status))]);
-    if f.has(FieldRole::ValidationErrors) {
-        let messages = json!({"type": "array", "items": {"type": "string"}});
-        let errors = object(props([("messages", messages)]), &["messages"]);
-        properties.insert("validationErrors".into(), errors);
-    }
-    if f.has(FieldRole::Details) {
-        properties.insert("details".into(), string());
-    }
-    object(properties, &["message", "code"])
-}
-
-/// `{"error": {"code", "message", "title"}}`.
-fn keystone(f: &Facts<'_>) -> Value {
-    let inner = object(
-        props([
-            ("code", fixed_integer(f.status)),
-            ("message", string()),
-            ("title", fixed_string(f.title)),
-        ]),
-        &["code", "message", "title"],
-    );
-    object(props([("error", inner)]), &["error"])
-}
-
-/// `{"NeutronError": {"type", "message", "detail"}}`.
-fn neutron(f: &Facts<'_>) -> Value {
-    let inner = object(
-        props([
-            ("type", fixed_string(f.title)),
-            ("message", string()),
-            ("detail", string()),
-        ]),
-        &["type", "message", "detail"],
-    );
-    object(props([("NeutronError", inner)]), &["NeutronError"])
-}
-
-/// `{"errors": [{"request_id"?, "code"?, "status", "title", "detail"}]}`; Placement's title is
-/// the reason phrase and its code is sent from microversion 1.23, its default when unset.
-fn api_wg(f: &Facts<'_>, placement: bool) -> Value {
-    let title = if placement {
-        f.fault.status().canonical_reason().unwrap_or(f.title)
-    } else {
-        f.title
-    };
-    let mut properties = props([
-        ("status", fixed_integer(f.status)),
-        ("title", fixed_string(title)),
-        ("detail", string()),
-        ("request_id", string()),
-    ]);
-    let code = match (f.fault.error_code(), placement) {
-        (Some(code), false) => Some(fixed_string(code)),
-        (code, true) => {
-            let code = fixed_string(code.unwrap_or("placement.undefined_code"));
-            Some(described(code, "Sent from microversion 1.23 on."))
+    /// Whether a place holding `fact` can be written for this fault, and whether it always is.
+    fn place(&self, fact: Option<Fact>, when: When) -> Option<bool> {
+        let status = self.fault.status().as_u16();
+        let can = |fact: Fact| match fact {
+            Fact::Details => self.has(FieldRole::Details),
+            Fact::Code => self.fault.error_code().is_some(),
+            Fact::Created => self.has(FieldRole::Created),
+            Fact::RetryAfterSeconds | Fact::RetryAt => self.has(FieldRole::RetryAfter),
+            Fact::ValidationErrors => self.has(FieldRole::ValidationErrors),
+            Fact::Namespace => self.fault.spec().namespace().is_some(),
+            _ => true,
+        };
+        match when {
+            When::Always => Some(true),
+            When::NonEmpty => Some(false),
+            When::Present => fact.is_none_or(can).then_some(false),
+            When::Has(fact) => can(fact).then_some(false),
+            When::OverLimit => {
+                (fact.is_none_or(can) && matches!(status, 413 | 429)).then_some(false)
+            }
+            When::PayloadTooLarge => (fact.is_none_or(can) && status == 413).then_some(false),
+            When::Microversion(_) => Some(false),
         }
-        (None, false) => None,
+    }
+
+    /// A fact's schema: its fixed value where the variant fixes it.
+    fn fact(&self, fact: Fact, epoch_seconds: bool) -> Value {
+        let fault = self.fault;
+        let spec = fault.spec();
+        let title = fault.title();
+        match fact {
+            Fact::Title => fixed_string(title),
+            Fact::QueryCode => fixed_string(spec.query_code().unwrap_or(title)),
+            Fact::TypeName => {
+                let namespace = spec.namespace().filter(|ns| !ns.contains([':', '/', '#']));
+                match namespace {
+                    Some(ns) => fixed_string(&format!("{ns}#{title}")),
+                    None => fixed_string(title),
+                }
+            }
+            Fact::Status => json!({"type": "integer", "enum": [fault.status().as_u16()]}),
+            Fact::ReasonPhrase => fixed_string(fault.status().canonical_reason().unwrap_or(title)),
+            Fact::ErrType(word) => {
+                let sent = if spec.err_type_is_set() || fault.status().as_u16() < 500 {
+                    fault.err_type()
+                } else if word == ServerWord::Receiver {
+                    ErrType::Receiver
+                } else {
+                    ErrType::Server
+                };
+                fixed_string(sent.as_str())
+            }
+            Fact::Code => fixed_string(fault.error_code().unwrap_or("")),
+            Fact::PlacementCode => described(
+                fixed_string(
+                    fault
+                        .error_code()
+                        .unwrap_or(crate::wire::apiwg::UNDEFINED_CODE),
+                ),
+                "Sent from microversion 1.23 on.",
+            ),
+            Fact::RetryAfterSeconds => described(string(), "Seconds until the client may retry."),
+            Fact::RetryAt => described(
+                json!({"type": "string", "format": "date-time"}),
+                "When the client may retry.",
+            ),
+            Fact::ProblemType => match (spec.problem_type(), spec.namespace()) {
+                (Some(uri), _) => fixed_string(uri),
+                (None, Some(ns)) => fixed_string(&format!("{ns}{title}")),
+                (None, None) => fixed_string("about:blank"),
+            },
+            Fact::Namespace => fixed_string(spec.namespace().unwrap_or("")),
+            Fact::LoadBalancerNamespace => fixed_string(
+                spec.namespace()
+                    .unwrap_or(crate::wire::openstack::LOAD_BALANCER_NS),
+            ),
+            Fact::ValidationErrors => json!({"type": "array", "items": {"type": "string"}}),
+            Fact::Message
+            | Fact::HeatMessage
+            | Fact::WebObDetail
+            | Fact::Details
+            | Fact::RequestId
+            | Fact::HostId
+            | Fact::Created
+            | Fact::Instance => {
+                let _ = epoch_seconds;
+                string()
+            }
+        }
+    }
+
+    fn json(&self, node: &Json, epoch_seconds: bool) -> Value {
+        match node {
+            Json::Object { items, .. } => self.json_object(items, epoch_seconds),
+            Json::Text(fact) | Json::Texts(fact) => self.fact(*fact, epoch_seconds),
+            Json::Number(Fact::Status) => self.fact(Fact::Status, epoch_seconds),
+            Json::Number(_) => json!({"type": "integer"}),
+            Json::Links => json!({
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {"rel": {"type": "string"}, "href": {"type": "string"}},
+                    "required": ["rel", "href"],
+                },
+            }),
+            Json::Errors(inner) => json!({
+                "type": "array",
+                "minItems": 1,
+                "items": self.json(inner, epoch_seconds),
+            }),
+        }
+    }
+
+    fn key(&self, key: Key) -> String {
+        match key {
+            Key::Lit(name) => name.to_owned(),
+            Key::Title => self.fault.title().to_owned(),
+            Key::Message(default) => self
+                .fault
+                .spec()
+                .message_member()
+                .unwrap_or(default)
+                .to_owned(),
+        }
+    }
+
+    fn json_object(&self, items: &[Item], epoch_seconds: bool) -> Value {
+        let mut properties = Map::new();
+        let mut required = Vec::new();
+        for item in items {
+            match item {
+                Item::Pair { key, value, when } => {
+                    let fact = match value {
+                        Json::Text(fact) | Json::Number(fact) | Json::Texts(fact) => Some(*fact),
+                        _ => None,
+                    };
+                    if matches!(value, Json::Links) {
+                        continue;
+                    }
+                    let Some(always) = self.place(fact, *when) else {
+                        continue;
+                    };
+                    let name = self.key(*key);
+                    if always {
+                        required.push(Value::from(name.clone()));
+                    }
+                    properties.insert(name, self.json(value, epoch_seconds));
+                }
+                Item::Members => {
+                    for (ty, member) in self.body_members() {
+                        let name = if self.shape.json_names {
+                            member.json_name()
+                        } else {
+                            member.name()
+                        };
+                        properties.insert(name.to_owned(), type_schema(ty, epoch_seconds));
+                    }
+                }
+            }
+        }
+        let mut schema = json!({"type": "object", "properties": properties});
+        if !required.is_empty() {
+            schema["required"] = Value::Array(required);
+        }
+        schema
+    }
+
+    fn name(&self, name: Name) -> String {
+        match name {
+            Name::Lit(name) => name.to_owned(),
+            Name::Title => self.fault.title().to_owned(),
+            Name::Message(default) => self
+                .fault
+                .spec()
+                .message_member()
+                .unwrap_or(default)
+                .to_owned(),
+        }
+    }
+
+    /// The schema of an element, `None` for a place this fault never writes.
+    fn xml_element(&self, node: &Xml) -> Option<Value> {
+        match node {
+            Xml::Element {
+                name,
+                attrs,
+                children,
+            } => {
+                let mut properties = Map::new();
+                let mut required = Vec::new();
+                let mut namespace = None;
+                for attr in *attrs {
+                    self.xml_attr(attr, &mut properties, &mut required, &mut namespace);
+                }
+                for child in *children {
+                    match child {
+                        Xml::Members => {
+                            for (ty, member) in self.body_members() {
+                                let mut schema = type_schema(ty, false);
+                                if member.is_xml_attribute() {
+                                    schema["xml"] = json!({"attribute": true});
+                                }
+                                properties.insert(member.xml_name().to_owned(), schema);
+                            }
+                        }
+                        Xml::Leaf { name, fact, when } => {
+                            let Some(always) = self.place(Some(*fact), *when) else {
+                                continue;
+                            };
+                            let name = self.name(*name);
+                            if always {
+                                required.push(Value::from(name.clone()));
+                            }
+                            properties.insert(name, self.fact(*fact, false));
+                        }
+                        Xml::List { name, item, fact } => {
+                            if self.place(Some(*fact), When::Present).is_some() {
+                                properties.insert(
+                                    (*name).to_owned(),
+                                    json!({
+                                        "type": "array",
+                                        "xml": {"wrapped": true},
+                                        "items": {"type": "string", "xml": {"name": item}},
+                                    }),
+                                );
+                            }
+                        }
+                        Xml::Element { name, .. } => {
+                            if let Some(schema) = self.xml_element(child) {
+                                let name = self.name(*name);
+                                required.push(Value::from(name.clone()));
+                                properties.insert(name, schema);
+                            }
+                        }
+                    }
+                }
+                let mut schema = json!({"type": "object", "properties": properties});
+                if !required.is_empty() {
+                    schema["required"] = Value::Array(required);
+                }
+                schema["xml"] = json!({"name": self.name(*name)});
+                if let Some(ns) = xml_namespace(namespace) {
+                    schema["xml"]["namespace"] = Value::from(ns);
+                }
+                Some(schema)
+            }
+            _ => None,
+        }
+    }
+
+    fn xml_attr<'n>(
+        &'n self,
+        attr: &Attr,
+        properties: &mut Map<String, Value>,
+        required: &mut Vec<Value>,
+        namespace: &mut Option<&'n str>,
+    ) {
+        if attr.name == "xmlns" {
+            *namespace = match attr.fact {
+                Fact::LoadBalancerNamespace => Some(
+                    self.fault
+                        .spec()
+                        .namespace()
+                        .unwrap_or(crate::wire::openstack::LOAD_BALANCER_NS),
+                ),
+                _ => self.fault.spec().namespace(),
+            };
+            return;
+        }
+        let Some(always) = self.place(Some(attr.fact), attr.when) else {
+            return;
+        };
+        let mut schema = match attr.fact {
+            Fact::RetryAfterSeconds => json!({"type": "integer"}),
+            fact => self.fact(fact, false),
+        };
+        schema["xml"] = json!({"attribute": true});
+        if always {
+            required.push(Value::from(attr.name));
+        }
+        properties.insert(attr.name.to_owned(), schema);
+    }
+}
+
+/// The schema of a member from its Rust type as written: the standard library's strings,
+/// numbers, booleans, lists and maps have one; any other type is left open.
+fn type_schema(ty: &str, epoch_seconds: bool) -> Value {
+    let ty = ty.trim();
+    let inner = |prefix: &str| {
+        ty.strip_prefix(prefix)
+            .and_then(|rest| rest.strip_suffix('>'))
+            .map(str::trim)
     };
-    if let Some(code) = code {
-        properties.insert("code".into(), code);
+    if let Some(inner) = inner("Option<").or_else(|| inner("Box<")) {
+        return type_schema(inner, epoch_seconds);
     }
-    let error = object(properties, &["status", "title", "detail"]);
-    let errors = json!({"type": "array", "minItems": 1, "items": error});
-    object(props([("errors", errors)]), &["errors"])
-}
-
-/// RFC 9457: `type`, `title`, `status`, `detail`, `instance`, and the extensions this crate
-/// writes.
-fn problem(f: &Facts<'_>) -> Value {
-    let kind = match f.namespace {
-        Some(ns) => format!("{ns}{}", f.title),
-        None => "about:blank".to_owned(),
-    };
-    let mut properties = props([
-        ("type", fixed_string(&kind)),
-        ("title", fixed_string(f.title)),
-        ("status", fixed_integer(f.status)),
-        ("detail", string()),
-        ("instance", string()),
-        ("request_id", string()),
-    ]);
-    if let Some(code) = f.fault.error_code() {
-        properties.insert("code".into(), fixed_string(code));
+    if let Some(item) = inner("Vec<") {
+        return json!({"type": "array", "items": type_schema(item, epoch_seconds)});
     }
-    if f.has(FieldRole::Details) {
-        properties.insert("details".into(), string());
+    if let Some(entries) = inner("BTreeMap<").or_else(|| inner("HashMap<")) {
+        let value = entries.split_once(',').map_or("", |(_, v)| v);
+        return json!({"type": "object", "additionalProperties": type_schema(value, epoch_seconds)});
     }
-    for name in f.extras() {
-        properties.insert(name.into(), string());
+    let last = ty.rsplit("::").next().unwrap_or(ty);
+    match last {
+        "String" | "str" | "&str" | "&'static str" | "Text" | "char" => string(),
+        "bool" => json!({"type": "boolean"}),
+        "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize" => {
+            json!({"type": "integer"})
+        }
+        "f32" | "f64" => json!({"type": "number"}),
+        "SystemTime" if epoch_seconds => json!({"type": "number"}),
+        "SystemTime" => json!({"type": "string", "format": "date-time"}),
+        _ if last.starts_with("Cow<") => string(),
+        _ => json!({}),
     }
-    object(properties, &["type", "title", "status", "detail"])
-}
-
-/// The members of an AWS JSON error: `message` and each extra.
-fn aws_members(f: &Facts<'_>) -> Map<String, Value> {
-    let mut properties = props([("message", string())]);
-    for name in f.extras() {
-        properties.insert(name.into(), string());
-    }
-    properties
-}
-
-/// `{"__type": "ns#Name" (1.0, with a Smithy shape namespace) or "Name", "message"}`.
-fn aws_json(f: &Facts<'_>, format: Format) -> Value {
-    let shape_namespace = f.namespace.filter(|ns| !ns.contains([':', '/', '#']));
-    let name = match (format, shape_namespace) {
-        (Format::AwsJson10, Some(ns)) => format!("{ns}#{}", f.title),
-        _ => f.title.to_owned(),
-    };
-    let mut properties = aws_members(f);
-    properties.insert("__type".into(), fixed_string(&name));
-    object(properties, &["__type"])
-}
-
-/// The `<Error>` of the query shapes: `Type`, `Code`, `Message`, `Detail`?, extras.
-fn query_error(f: &Facts<'_>, with_type: bool, with_detail: bool) -> Value {
-    let mut properties = Map::new();
-    if with_type {
-        properties.insert("Type".into(), fixed_string(f.fault.err_type().as_str()));
-    }
-    properties.insert("Code".into(), fixed_string(f.title));
-    properties.insert("Message".into(), string());
-    if with_detail && f.has(FieldRole::Details) {
-        properties.insert("Detail".into(), string());
-    }
-    for name in f.extras() {
-        properties.insert(name.into(), string());
-    }
-    let required: &[&str] = if with_type {
-        &["Type", "Code"]
-    } else {
-        &["Code"]
-    };
-    object(properties, required)
-}
-
-/// `<ErrorResponse [xmlns]><Error>…</Error>[<RequestId/>]</ErrorResponse>`; Heat's has no
-/// namespace and no request id, and always a message.
-fn query(f: &Facts<'_>, aws: bool) -> Value {
-    // Heat appends the details to the message instead.
-    let mut error = query_error(f, true, aws);
-    let mut properties = Map::new();
-    if !aws {
-        error["required"] = json!(["Type", "Code", "Message"]);
-    }
-    properties.insert("Error".into(), error);
-    if aws {
-        properties.insert("RequestId".into(), string());
-    }
-    let mut schema = object(properties, &["Error"]);
-    schema["xml"] = json!({"name": "ErrorResponse"});
-    if let Some(ns) = xml_namespace(f.namespace).filter(|_| aws) {
-        schema["xml"]["namespace"] = Value::from(ns);
-    }
-    schema
-}
-
-/// `<Response><Errors><Error><Code/><Message/>…</Error></Errors><RequestID/></Response>`.
-fn ec2(f: &Facts<'_>) -> Value {
-    let errors = object(props([("Error", query_error(f, false, false))]), &["Error"]);
-    let mut schema = object(
-        props([("Errors", errors), ("RequestID", string())]),
-        &["Errors"],
-    );
-    schema["xml"] = json!({"name": "Response"});
-    schema
-}
-
-/// `<Error><Code/><Message/>…<RequestId/><HostId/></Error>`.
-fn s3(f: &Facts<'_>) -> Value {
-    let mut schema = query_error(f, false, false);
-    if let Some(properties) = schema["properties"].as_object_mut() {
-        properties.insert("RequestId".into(), string());
-        properties.insert("HostId".into(), string());
-    }
-    schema["xml"] = json!({"name": "Error"});
-    schema
 }

@@ -36,7 +36,7 @@
 //! # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
 //! let response = app.oneshot(request).await.unwrap();
 //! assert_eq!(response.status(), 404);
-//! assert_eq!(response.headers()["content-type"], "application/xml");
+//! assert_eq!(response.headers()["content-type"], "application/xml; charset=UTF-8");
 //! assert_eq!(response.headers()["x-openstack-request-id"], "req-1");
 //! let body = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
 //! assert_eq!(

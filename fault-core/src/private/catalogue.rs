@@ -7,8 +7,8 @@
 //! small format [`Reader`] reads, and [`Table`] turns it into `CatalogueEntry`s once, leaking
 //! them as the `'static` data they were before. Their strings borrow from the literal.
 
-use crate::catalogue::{CatalogueEntry, CatalogueField, EntryKind, FieldRole};
-use crate::{ApiFault, ErrType, FaultSpec, Format};
+use crate::catalogue::{CatalogueEntry, CatalogueField, CatalogueMember, EntryKind, FieldRole};
+use crate::{ApiFault, Dialect, ErrType, FaultSpec, Format};
 use core::marker::PhantomData;
 use http::StatusCode;
 use std::sync::OnceLock;
@@ -57,13 +57,14 @@ fn read(text: &'static str, inner: &'static [Inner]) -> Vec<CatalogueEntry> {
     let mut r = Reader { rest: text };
     let mut entries = Vec::new();
     let mut inner = inner.iter().copied();
-    let (Some(type_name), Some(format)) = (r.str(), r.opt()) else {
+    let (Some(type_name), Some(format), Some(dialect)) = (r.str(), r.opt(), r.opt()) else {
         return entries;
     };
     let format = format.and_then(Format::from_name);
+    let dialect = dialect.and_then(|name| name.parse::<Dialect>().ok());
     while let Some(kind) = r.byte() {
         let entry = match kind {
-            b'F' => r.fault(type_name, format),
+            b'F' => r.fault(type_name, format, dialect),
             b'T' => r.transparent(type_name, format, inner.next().flatten()),
             _ => None,
         };
@@ -111,19 +112,30 @@ impl Reader {
         }
     }
 
-    /// `F<status>;<flags>;<title><explanation?><error_code?><namespace?>` and the rest.
-    fn fault(&mut self, type_name: &'static str, format: Option<Format>) -> Option<CatalogueEntry> {
+    /// `F<status>;<flags>;<title><explanation?><error_code?><namespace?><message_member?>
+    /// <query_code?><query_status?><problem_type?><language?>` and the rest.
+    fn fault(
+        &mut self,
+        type_name: &'static str,
+        format: Option<Format>,
+        dialect: Option<Dialect>,
+    ) -> Option<CatalogueEntry> {
         let status = u16::try_from(self.num(';')?).ok()?;
         let flags = self.num(';')?;
         let title = self.str()?;
         let (explanation, error_code, namespace) = (self.opt()?, self.opt()?, self.opt()?);
+        let (message_member, query_code, query_status) = (self.opt()?, self.opt()?, self.opt()?);
+        let (problem_type, language) = (self.opt()?, self.opt()?);
+        let status_of =
+            |code: u16| StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let spec = FaultSpec {
-            status: StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            status: status_of(status),
             title,
             err_type: match flags & 3 {
-                0 => ErrType::Sender,
-                1 => ErrType::Receiver,
-                _ => ErrType::Server,
+                0 => Some(ErrType::Sender),
+                1 => Some(ErrType::Receiver),
+                2 => Some(ErrType::Server),
+                _ => None,
             },
             explanation,
             message_is_fixed: flags & 4 != 0,
@@ -131,6 +143,13 @@ impl Reader {
             error_code,
             namespace,
             format,
+            dialect,
+            message_member,
+            query_code,
+            query_status: query_status.and_then(|s| s.parse().ok()).map(status_of),
+            query_compatible: flags & 32 != 0,
+            problem_type,
+            language,
             bodies: None,
         };
         let kind = EntryKind::Fault {
@@ -150,20 +169,27 @@ impl Reader {
         let spec = FaultSpec {
             status: StatusCode::INTERNAL_SERVER_ERROR,
             title: "",
-            err_type: ErrType::Server,
+            err_type: None,
             explanation: None,
             message_is_fixed: true,
             exposed: false,
             error_code: None,
             namespace: None,
             format: None,
+            dialect: None,
+            message_member: None,
+            query_code: None,
+            query_status: None,
+            query_compatible: false,
+            problem_type: None,
+            language: None,
             bodies: None,
         };
         self.rest_of_entry(spec, type_name, EntryKind::Transparent { format, inner })
     }
 
-    /// `<variant?><doc><message?><field count>;` and each field: `<name><role count>;` and
-    /// each role, a letter (`x` followed by the extra's name).
+    /// `<variant?><doc><message?><field count>;` and each field: `<name><type><role count>;`
+    /// and each role, a letter (`M` followed by the member's names and flags).
     fn rest_of_entry(
         &mut self,
         mut spec: FaultSpec,
@@ -174,12 +200,18 @@ impl Reader {
         let count = self.num(';')?;
         let mut fields = Vec::with_capacity(count);
         for _ in 0..count {
-            let name = self.str()?;
+            let (name, ty) = (self.str()?, self.str()?);
+            let mut member = None;
             let roles = (0..self.num(';')?)
-                .map(|_| self.role())
+                .map(|_| self.role(&mut member))
                 .collect::<Option<Vec<_>>>()?;
             let roles: &'static [FieldRole] = Box::leak(roles.into_boxed_slice());
-            fields.push(CatalogueField { name, roles });
+            fields.push(CatalogueField {
+                name,
+                ty,
+                roles,
+                member,
+            });
         }
         let plain = fields.iter().flat_map(|f| f.roles).all(|role| {
             matches!(
@@ -202,7 +234,7 @@ impl Reader {
         })
     }
 
-    fn role(&mut self) -> Option<FieldRole> {
+    fn role(&mut self, member: &mut Option<CatalogueMember>) -> Option<FieldRole> {
         Some(match self.byte()? {
             b'm' => FieldRole::Message,
             b's' => FieldRole::Source,
@@ -213,7 +245,21 @@ impl Reader {
             b'i' => FieldRole::RequestId,
             b'v' => FieldRole::ValidationErrors,
             b'c' => FieldRole::Created,
-            b'x' => FieldRole::Extra(self.str()?),
+            b'n' => FieldRole::Instance,
+            b'M' => {
+                let name = self.str()?;
+                let (json_name, xml_name, header) = (self.opt()?, self.opt()?, self.opt()?);
+                let flags = self.num(';')?;
+                *member = Some(CatalogueMember {
+                    name,
+                    json_name,
+                    xml_name,
+                    header,
+                    xml_attribute: flags & 1 != 0,
+                    flattened: flags & 2 != 0,
+                });
+                FieldRole::Member(name)
+            }
             _ => return None,
         })
     }
@@ -258,8 +304,9 @@ mod tests {
     use super::*;
 
     static TABLE: Table = Table::new(
-        "9:VolumeErr9:openstackF404;16;12:itemNotFound~11:volume.gone~12:ItemNotFound\
-         5:Gone.15:Volume {0} gone2;1:01;m2:id1;x4:HostT~0:~1;1:01;t",
+        "9:VolumeErr9:openstack~F404;16;12:itemNotFound~11:volume.gone~~~~~~12:ItemNotFound\
+         5:Gone.15:Volume {0} gone2;1:06:String1;m2:id6:String1;M4:Host~7:HostXml~2;\
+         T~0:~1;1:07:Storage1;t",
         &[None],
     );
 
@@ -283,7 +330,11 @@ mod tests {
             ("Gone.", Some("Volume {0} gone"))
         );
         assert_eq!(fault.fields()[0].roles(), [FieldRole::Message]);
-        assert_eq!(fault.fields()[1].roles(), [FieldRole::Extra("Host")]);
+        assert_eq!(fault.fields()[1].roles(), [FieldRole::Member("Host")]);
+        let member = fault.fields()[1].member().unwrap();
+        assert_eq!((member.xml_name(), member.json_name()), ("HostXml", "Host"));
+        assert!(member.is_flattened() && !member.is_xml_attribute());
+        assert_eq!(fault.fields()[1].type_name(), "String");
         assert!(wrapped.is_transparent() && wrapped.variant().is_none());
         assert_eq!(wrapped.fields()[0].roles(), [FieldRole::Transparent]);
         assert!(std::ptr::eq(TABLE.spec(0), spec));

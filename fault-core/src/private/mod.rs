@@ -1,7 +1,7 @@
 //! Helpers the derive's generated code reaches through `::fault_core::__private`; not a public
 //! API, no stability promised.
 
-use crate::{ApiFault, ErrType, Fault, FaultSpec};
+use crate::{ApiFault, Dialect, ErrType, Fault, FaultSpec, Format};
 use http::StatusCode;
 use std::error::Error;
 
@@ -49,7 +49,7 @@ impl<'a> Entry<'a> {
     #[must_use]
     pub fn err_type(self) -> ErrType {
         match self {
-            Entry::Spec(spec) => spec.err_type,
+            Entry::Spec(spec) => spec.err_type(),
             Entry::Transparent(inner) => inner.err_type(),
         }
     }
@@ -105,6 +105,20 @@ impl<'a> AsDynError<'a> for dyn Error + Send + Sync + 'a {
     #[inline]
     fn as_dyn_error(&self) -> &(dyn Error + 'a) {
         self
+    }
+}
+
+pub use crate::wire::shape::Carried;
+
+/// Fails the build, at the field the derive spans it to, when `format` has no place for what
+/// the field puts in the fault: a member nothing would send is a compile error.
+pub const fn assert_carried(format: Format, dialect: Option<Dialect>, what: Carried) {
+    let dialect = match dialect {
+        Some(dialect) => dialect,
+        None => Dialect::Nova,
+    };
+    if !crate::wire::shape::carries(crate::wire::shape::shape(format, dialect), what) {
+        panic!("{}", what.unsent_message());
     }
 }
 

@@ -1,7 +1,8 @@
 //! Helpers for `#[derive(FromFault)]`: finding a variant by wire identity and filling its
 //! fields from a parsed fault.
 
-use crate::{Fault, RetryAfter, Text};
+use crate::{Fault, FromValue, RetryAfter, Text, Value};
+use core::marker::PhantomData;
 use std::borrow::Cow;
 
 /// The wire identity of one variant, as the `FromFault` derive writes it into a static table.
@@ -12,6 +13,9 @@ pub struct Identity {
     /// Whether the code is the variant's own (codes identify errors) or the type's default.
     own_code: bool,
     parse_target: bool,
+    /// The variant's legacy awsQuery code, which a fault may carry apart from its title or as
+    /// its title (an awsQuery body's `Code`).
+    query_code: Option<&'static str>,
 }
 
 /// One entry of a `FromFault` identity table.
@@ -21,19 +25,22 @@ pub const fn identity(
     code: Option<&'static str>,
     own_code: bool,
     parse_target: bool,
+    query_code: Option<&'static str>,
 ) -> Identity {
     Identity {
         title,
         code,
         own_code,
         parse_target,
+        query_code,
     }
 }
 
 /// The index in `table` of the variant `fault` names, by the rules of the crate docs'
 /// "Reading faults back": the variant whose own API-WG code is the fault's, the one whose
 /// identity (title, code) is the fault's, the one with the title and no code of its own, or
-/// any with the title whose own code does not contradict the fault's. Each step prefers the
+/// any with the title whose own code does not contradict the fault's, else the one whose
+/// legacy query code is the fault's query code or its title. Each step prefers the
 /// `parse_target` among its matches, and else takes the first declared.
 #[must_use]
 pub fn find_identity(fault: &Fault<'_>, table: &[Identity]) -> Option<usize> {
@@ -59,9 +66,16 @@ pub fn find_identity(fault: &Fault<'_>, table: &[Identity]) -> Option<usize> {
             return found;
         }
     }
+    let query_code = fault.query_code();
     pick(table, |e| e.title == title && e.code == code)
         .or_else(|| pick(table, |e| e.title == title && !e.own_code))
         .or_else(|| pick(table, |e| e.title == title && code.is_none()))
+        .or_else(|| {
+            pick(table, |e| {
+                e.query_code
+                    .is_some_and(|q| Some(q) == query_code || q == title)
+            })
+        })
 }
 
 /// The types a `FromFault` field filled from fault text may have: the message field and the
@@ -243,4 +257,58 @@ impl CatchAll for Cow<'static, str> {
 pub fn remote_name(name: &str) -> &str {
     let name = name.rsplit('.').next().unwrap_or(name);
     name.strip_suffix("_Remote").unwrap_or(name)
+}
+
+/// A member field's type, for the derive to find how it is filled from a member: through
+/// [`FromValue`], else (with the `serde` feature) `serde::Deserialize` and `Default`. The
+/// generated code calls `(&&FromProbe::<T>::NEW).fill_member(value)`.
+pub struct FromProbe<T>(PhantomData<T>);
+
+impl<T> FromProbe<T> {
+    /// The probe of `T`.
+    pub const NEW: Self = FromProbe(PhantomData);
+}
+
+/// Chosen when the field's type implements [`FromValue`].
+pub trait ViaFromValue<T> {
+    fn fill_member(&self, value: Option<&Value<'_>>) -> T;
+}
+
+impl<T: FromValue> ViaFromValue<T> for &FromProbe<T> {
+    #[inline]
+    fn fill_member(&self, value: Option<&Value<'_>>) -> T {
+        T::from_member(value)
+    }
+}
+
+/// Chosen otherwise: the field's type through [`MemberFromValue`].
+pub trait ViaOther<T> {
+    fn fill_member(&self, value: Option<&Value<'_>>) -> T;
+}
+
+impl<T: MemberFromValue> ViaOther<T> for FromProbe<T> {
+    #[inline]
+    fn fill_member(&self, value: Option<&Value<'_>>) -> T {
+        T::read_member(value)
+    }
+}
+
+/// The last way a member field is filled: `serde::Deserialize`, with `Default` for a member
+/// that is absent or does not fit.
+#[diagnostic::on_unimplemented(
+    message = "`FromFault` cannot fill a `{Self}` field from a member",
+    label = "this field is filled from a member of the fault",
+    note = "implement `fault_core::FromValue` for it, or derive `serde::Deserialize` and implement `Default` (with fault-core's `serde` feature); an `Option` of such a type works too"
+)]
+pub trait MemberFromValue: Sized {
+    fn read_member(value: Option<&Value<'_>>) -> Self;
+}
+
+#[cfg(feature = "serde")]
+impl<T: serde_core::de::DeserializeOwned + Default> MemberFromValue for T {
+    fn read_member(value: Option<&Value<'_>>) -> Self {
+        value
+            .and_then(|value| crate::value::from_value_via_serde(value))
+            .unwrap_or_default()
+    }
 }

@@ -1,6 +1,6 @@
 //! Helpers for field roles: putting a field of the value into the fault record.
 
-use crate::{Extra, Fault, RetryAfter, Text};
+use crate::{Fault, Member, RetryAfter, Text, ToValue, Value};
 use core::fmt;
 use std::borrow::Cow;
 
@@ -19,32 +19,109 @@ pub fn opt_text<'a, T: fmt::Display + 'a>(value: &'a Option<T>) -> Option<Text<'
 }
 
 pub fn set_details<'a>(fault: &mut Fault<'a>, value: Option<Text<'a>>) {
-    fault.spec = None;
     fault.details = value;
 }
 
 pub fn set_request_id<'a>(fault: &mut Fault<'a>, value: Option<Text<'a>>) {
-    fault.spec = None;
     fault.request_id = value;
 }
 
 pub fn set_created<'a>(fault: &mut Fault<'a>, value: Option<Text<'a>>) {
-    fault.spec = None;
     fault.created = value;
 }
 
+pub fn set_instance<'a>(fault: &mut Fault<'a>, value: Option<Text<'a>>) {
+    fault.instance = value;
+}
+
 pub fn set_retry_after(fault: &mut Fault<'_>, value: Option<RetryAfter>) {
-    fault.spec = None;
     fault.retry_after = value;
 }
 
-pub fn set_extra<'a>(fault: &mut Fault<'a>, name: &'static str, value: Option<Text<'a>>) {
-    fault.spec = None;
-    if let Some(value) = value {
-        fault.extras.push(Extra {
-            name: Cow::Borrowed(name),
-            value,
-        });
+/// The wire names and place of a member field, as the derive writes them.
+pub struct MemberNames {
+    pub name: &'static str,
+    pub json_name: Option<&'static str>,
+    pub xml_name: Option<&'static str>,
+    pub header: Option<&'static str>,
+    pub xml_attribute: bool,
+    pub flattened: bool,
+}
+
+/// Adds a member field's value (none when the field is an absent `Option`).
+pub fn push_member<'a>(fault: &mut Fault<'a>, names: &MemberNames, value: Option<Value<'a>>) {
+    let Some(value) = value else {
+        return;
+    };
+    fault.members.push(Member {
+        name: Cow::Borrowed(names.name),
+        value,
+        json_name: names.json_name.map(Cow::Borrowed),
+        xml_name: names.xml_name.map(Cow::Borrowed),
+        header: names.header.map(Cow::Borrowed),
+        xml_attribute: names.xml_attribute,
+        flattened: names.flattened,
+    });
+}
+
+/// A member field, for the derive to find how its type becomes a [`Value`]: through
+/// [`ToValue`], else (with the `serde` feature) `serde::Serialize`, else `Display` as a
+/// string. The generated code calls `(&&&ValueProbe(field)).member_value()`, and method
+/// resolution picks the first that applies.
+pub struct ValueProbe<'a, T: ?Sized>(pub &'a T);
+
+/// Chosen when the field's type implements [`ToValue`].
+pub trait ViaToValue<'a> {
+    fn member_value(&self) -> Option<Value<'a>>;
+}
+
+impl<'a, T: ToValue + ?Sized> ViaToValue<'a> for &&ValueProbe<'a, T> {
+    #[inline]
+    fn member_value(&self) -> Option<Value<'a>> {
+        let field: &'a T = self.0;
+        (!field.is_absent()).then(|| field.to_value())
+    }
+}
+
+/// Chosen when the field's type is `serde::Serialize` (with the `serde` feature).
+pub trait ViaSerialize<'a> {
+    fn member_value(&self) -> Option<Value<'a>>;
+}
+
+#[cfg(feature = "serde")]
+impl<'a, T: serde_core::Serialize + ?Sized> ViaSerialize<'a> for &ValueProbe<'a, T> {
+    fn member_value(&self) -> Option<Value<'a>> {
+        let value = crate::value::to_value_via_serde(self.0);
+        (!value.is_null()).then_some(value)
+    }
+}
+
+/// Chosen otherwise: the field's `Display`, as a string member.
+pub trait ViaDisplay<'a> {
+    fn member_value(&self) -> Option<Value<'a>>;
+}
+
+impl<'a, T: MemberDisplay + ?Sized> ViaDisplay<'a> for ValueProbe<'a, T> {
+    #[inline]
+    fn member_value(&self) -> Option<Value<'a>> {
+        Some(Value::Str(Text::display(self.0.as_display())))
+    }
+}
+
+/// The last way a field's type can be a member: as its `Display`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a fault member",
+    label = "this field is a member of the fault",
+    note = "implement `fault_core::ToValue` for it, derive `serde::Serialize` (with fault-core's `serde` feature), or implement `Display` to send it as a string"
+)]
+pub trait MemberDisplay {
+    fn as_display(&self) -> &dyn fmt::Display;
+}
+
+impl<T: fmt::Display> MemberDisplay for T {
+    #[inline]
+    fn as_display(&self) -> &dyn fmt::Display {
+        self
     }
 }
 
@@ -54,7 +131,6 @@ where
     I: IntoIterator<Item = &'a T>,
     T: fmt::Display + 'a,
 {
-    fault.spec = None;
     fault
         .validation_errors
         .extend(items.into_iter().map(|item| Text::display(item)));

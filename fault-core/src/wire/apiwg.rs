@@ -1,95 +1,115 @@
-//! The OpenStack API working group's errors guideline, and Placement's dialect of it.
+//! The OpenStack API working group's errors guideline, and Placement's dialect of it,
+//! declared once each.
 //!
-//! `{"errors": [{…}]}` written as Python's `json.dumps` does. The guideline's member order is
-//! request_id, code, status, title, detail; Placement's is status, title, detail, code,
+//! `{"errors": [{…}, …]}` written as Python's `json.dumps` does. The guideline's member order is
+//! request_id, code, status, title, detail, links; Placement's is status, title, detail, code,
 //! request_id, with the reason phrase as title, WebOb's text around the detail, and the code
-//! only from microversion 1.23.
+//! only from microversion 1.23. Members (Placement's `max_version` and `min_version`) follow.
 
-use super::json::{self, PYTHON};
-use super::{Out, Render};
-use crate::{Format, Microversion, Text};
+use super::emit::{Out, Render};
+use super::json::PYTHON;
+use super::shape::{
+    Fact, Header, Item, Json, JsonBody, RetryForm, Shape, When, hn, hv, object, opt, pair, when,
+};
+use crate::{Encoding, Microversion};
 
 /// The first microversion whose errors carry a `code`.
 const CODE_MICROVERSION: Microversion = Microversion::new(1, 23);
 
 /// Placement's code for an error that has none of its own.
-const UNDEFINED_CODE: &str = "placement.undefined_code";
+pub(crate) const UNDEFINED_CODE: &str = "placement.undefined_code";
 
-pub(crate) fn render(format: Format, r: &Render<'_>, out: &mut Out) {
-    if format == Format::Placement {
-        placement(r, out);
-    } else if out.body_wanted {
-        guideline(r, &mut out.body);
-    }
-    out.content_type(header_value!("application/json"));
-    out.request_id(r, &[header_name!("x-openstack-request-id")]);
+/// The guideline's error: request_id, code, status, title, detail, links, then members.
+const GUIDELINE_ERROR: Json = object!(
+    opt("request_id", Json::Text(Fact::RequestId)),
+    opt("code", Json::Text(Fact::Code)),
+    pair("status", Json::Number(Fact::Status)),
+    pair("title", Json::Text(Fact::Title)),
+    pair("detail", Json::Text(Fact::Message)),
+    opt("links", Json::Links),
+    Item::Members,
+);
+
+/// Placement's error: status, the reason phrase as title, WebOb's detail, the code from 1.23,
+/// request_id, then members (`max_version`, `min_version`).
+const PLACEMENT_ERROR: Json = object!(
+    pair("status", Json::Number(Fact::Status)),
+    pair("title", Json::Text(Fact::ReasonPhrase)),
+    pair("detail", Json::Text(Fact::WebObDetail)),
+    when(
+        "code",
+        Json::Text(Fact::PlacementCode),
+        When::Microversion(CODE_MICROVERSION),
+    ),
+    opt("request_id", Json::Text(Fact::RequestId)),
+    Item::Members,
+);
+
+/// The API-WG errors guideline: `{"errors": [{…}, …]}`, one object per error.
+pub(crate) const GUIDELINE: Shape = Shape {
+    json: Some(JsonBody {
+        root: object!(pair("errors", Json::Errors(&GUIDELINE_ERROR))),
+        style: PYTHON,
+        content_type: hv!("application/json"),
+        newline: false,
+        epoch_seconds: false,
+    }),
+    xml: None,
+    default: Encoding::Json,
+    headers: &[Header::RequestId(&[hn!("x-openstack-request-id")])],
+    retry_after: RetryForm::Seconds,
+    header_members: true,
+    json_names: true,
+    title_is_reason: false,
+    no_body_for_head: false,
+    query_status: false,
+};
+
+/// Placement, with `OpenStack-API-Version` and `Vary`.
+pub(crate) const PLACEMENT: Shape = Shape {
+    json: Some(JsonBody {
+        root: object!(pair("errors", Json::Errors(&PLACEMENT_ERROR))),
+        style: PYTHON,
+        content_type: hv!("application/json"),
+        newline: false,
+        epoch_seconds: false,
+    }),
+    headers: &[
+        Header::ApiVersion,
+        Header::RequestId(&[hn!("x-openstack-request-id")]),
+    ],
+    ..GUIDELINE
+};
+
+/// `OpenStack-API-Version: placement X.Y` and `Vary: openstack-api-version`.
+pub(crate) fn api_version(r: &Render<'_>, out: &mut Out) {
+    let version = r.cx.microversion.unwrap_or(Microversion::new(1, 0));
+    out.header(
+        (hn!("openstack-api-version"))(),
+        &format!("placement {version}"),
+    );
+    out.header(http::header::VARY, "openstack-api-version");
 }
 
-fn guideline(r: &Render<'_>, body: &mut Vec<u8>) {
-    let fault = r.fault;
-    body.extend_from_slice(b"{\"errors\": [");
-    let mut error = json::Object::open(body, PYTHON);
-    if let Some(id) = r.request_id_text() {
-        error.text("request_id", &id);
-    }
-    if let Some(code) = &fault.code {
-        error.str("code", code);
-    }
-    error.number("status", u64::from(fault.status.as_u16()));
-    error.text("title", &Text::from(&*fault.title));
-    error.text("detail", &r.message);
-    error.close();
-    body.extend_from_slice(b"]}");
-}
-
-fn placement(r: &Render<'_>, out: &mut Out) {
-    let fault = r.fault;
-    let status = fault.status.as_u16();
-    out.body.extend_from_slice(b"{\"errors\": [");
-    let mut error = json::Object::open(&mut out.body, PYTHON);
-    error.number("status", u64::from(status));
-    let title = fault.status.canonical_reason().unwrap_or(&fault.title);
-    error.str("title", title);
-    let detail = error.key("detail");
-    detail.push(b'"');
-    webob_detail(r, detail);
-    detail.push(b'"');
-    if r.cx.microversion.is_some_and(|v| v >= CODE_MICROVERSION) {
-        error.str("code", fault.code.as_deref().unwrap_or(UNDEFINED_CODE));
-    }
-    if let Some(id) = r.request_id_text() {
-        error.text("request_id", &id);
-    }
-    error.close();
-    out.body.extend_from_slice(b"]}");
-    if out.wants_headers() {
-        let version = r.cx.microversion.unwrap_or(Microversion::new(1, 0));
-        out.header(
-            header_name!("openstack-api-version"),
-            &format!("placement {version}"),
-        );
-        out.header(http::header::VARY, "openstack-api-version");
-    }
+/// A piece of Placement's detail: fixed text, or the message.
+pub(crate) enum Piece<'p> {
+    Str(&'p str),
+    Message,
 }
 
 /// WebOb's plain body around the message, which Placement sends as `detail` after stripping
 /// its tags: `explanation`, a blank line, a space, the message and two spaces. Four statuses
 /// fill in the request instead. (WebOb also strips tags from the message; the message is sent
 /// as written here.)
-fn webob_detail(r: &Render<'_>, out: &mut Vec<u8>) {
+pub(crate) fn webob_detail(r: &Render<'_>, write: &mut dyn FnMut(Piece<'_>)) {
     let status = r.fault.status.as_u16();
     let method = r.cx.method.as_ref().map_or("GET", http::Method::as_str);
-    let escape = |out: &mut Vec<u8>, text: &str| json::escape(out, text, true);
-    let message = |out: &mut Vec<u8>| {
-        let _ = r.message.write_to(&mut AsciiJson(out));
-    };
     match status {
         405 => {
-            escape(
-                out,
-                &format!("The method {method} is not allowed for this resource. \n\n "),
-            );
-            message(out);
+            write(Piece::Str(&format!(
+                "The method {method} is not allowed for this resource. \n\n "
+            )));
+            write(Piece::Message);
         }
         406 => {
             // WebOb writes the header as received, where no control character can be. One in
@@ -102,44 +122,31 @@ fn webob_detail(r: &Render<'_>, out: &mut Vec<u8>) {
                     .chars()
                     .map(|c| if c.is_control() { ' ' } else { c })
                     .collect();
-            escape(
-                out,
-                &format!(
-                    "The resource could not be generated that was acceptable to your browser (content of type {accept}. \n\n "
-                ),
-            );
-            message(out);
+            write(Piece::Str(&format!(
+                "The resource could not be generated that was acceptable to your browser (content of type {accept}. \n\n "
+            )));
+            write(Piece::Message);
         }
         501 => {
-            escape(
-                out,
-                &format!(" The request method {method} is not implemented for this server. \n\n "),
-            );
-            message(out);
+            write(Piece::Str(&format!(
+                " The request method {method} is not implemented for this server. \n\n "
+            )));
+            write(Piece::Message);
         }
         _ => {
             let explanation = webob_explanation(status)
                 .or(r.fault.status.canonical_reason())
                 .unwrap_or("");
-            escape(out, explanation);
-            escape(out, "\n\n ");
-            message(out);
-            escape(out, "  ");
+            write(Piece::Str(explanation));
+            write(Piece::Str("\n\n "));
+            write(Piece::Message);
+            write(Piece::Str("  "));
         }
     }
 }
 
-struct AsciiJson<'o>(&'o mut Vec<u8>);
-
-impl core::fmt::Write for AsciiJson<'_> {
-    fn write_str(&mut self, s: &str) -> core::fmt::Result {
-        json::escape(self.0, s, true);
-        Ok(())
-    }
-}
-
 /// The `explanation` of WebOb's exception class for `status` (WebOb 1.8).
-fn webob_explanation(status: u16) -> Option<&'static str> {
+pub(crate) fn webob_explanation(status: u16) -> Option<&'static str> {
     Some(match status {
         400 | 415 => {
             "The server could not comply with the request since it is either malformed or otherwise incorrect."

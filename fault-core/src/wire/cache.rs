@@ -3,14 +3,19 @@
 //! A variant whose message is fixed and whose fields put nothing into its fault has one body
 //! per format and encoding for the life of the process, when sent without anything of the
 //! request in it. Rendering it once and copying the bytes afterwards is what lets such a fault
-//! cost about a copy (issue 5). The slots live beside the variant's spec ([`FaultSpec::bodies`]),
-//! which the derive's faults link to (`Fault::spec`) until any setter changes them, so a fault
-//! that differs from its spec is never served from them.
+//! cost about a copy. The slots live beside the variant's spec ([`FaultSpec::bodies`]), and only
+//! `ApiFault`'s rendering of a derived value reads them, where the fault is its spec's
+//! unchanged: a `Fault` itself holds no link to them, so nothing done to one can leave a kept
+//! body stale.
 //!
+//! What of the request reaches a body comes from the format's shape ([`shape::json_reads`]).
 //! A hit is two atomic loads and an index: no lock, no hashing, shared by every thread.
 
-use crate::{Context, Encoding, FaultSpec, Format};
+use super::emit::{Render, request_id};
+use super::shape::{self, Shape, reads};
+use crate::{Context, Dialect, Encoding, FaultSpec, Format};
 use bytes::Bytes;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// One slot per (format, encoding, whether the request id is in the body).
@@ -32,7 +37,7 @@ pub(crate) enum Kept {
 }
 
 /// The finished bodies of one fixed variant, each filled on first use. The slots are
-/// allocated when the variant is first rendered (sixty of 16 bytes), so a variant never sent
+/// allocated when the variant is first rendered (sixty-four of 16 bytes), so a variant never sent
 /// costs one.
 #[derive(Default)]
 pub(crate) struct FixedBodies(OnceLock<Box<[OnceLock<Box<Kept>>; SLOTS]>>);
@@ -49,11 +54,11 @@ impl core::fmt::Debug for FixedBodies {
 /// Where a body is kept, and the request id to put in it.
 pub(crate) struct Slot<'c> {
     kept: &'static OnceLock<Box<Kept>>,
-    request_id: Option<&'c str>,
+    request_id: Option<Cow<'c, str>>,
 }
 
 /// What of the request reaches a fixed fault's body in a format.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Reach {
     /// Nothing: one body serves every request.
     Nothing,
@@ -63,60 +68,115 @@ pub(crate) enum Reach {
     More,
 }
 
+/// What each format's bodies read of the request, per dialect and encoding, computed from the
+/// shapes at compile time.
+static READS: [[u16; 2]; Format::ALL.len() * Dialect::ALL.len()] = {
+    let mut table = [[0; 2]; Format::ALL.len() * Dialect::ALL.len()];
+    let mut f = 0;
+    while f < Format::ALL.len() {
+        let mut d = 0;
+        while d < Dialect::ALL.len() {
+            let shape = shape::shape(Format::ALL[f], Dialect::ALL[d]);
+            let json = match &shape.json {
+                Some(body) => shape::json_reads(&body.root),
+                None => 0,
+            };
+            let xml = match &shape.xml {
+                Some(body) => shape::xml_reads(&body.root),
+                None => 0,
+            };
+            // An encoding a format does not have is written in the one it has.
+            let (json, xml) = match (&shape.json, &shape.xml) {
+                (None, Some(_)) => (xml, xml),
+                (Some(_), None) => (json, json),
+                _ => (json, xml),
+            };
+            table[f * Dialect::ALL.len() + d] = [json, xml];
+            d += 1;
+        }
+        f += 1;
+    }
+    table
+};
+
 /// What of the request `cx` reaches a fixed fault's body in `format`.
 #[inline]
-pub(crate) fn reach(format: Format, cx: &Context<'_>) -> Reach {
-    if cx.expose_internal || cx.namespace.is_some() {
-        return Reach::More;
-    }
-    match format {
-        // The microversion, the method and `Accept` all reach Placement's body.
-        Format::Placement => Reach::More,
-        Format::S3 if cx.host_id.is_some() || cx.is_head() || cx.request_id.is_some() => {
-            Reach::More
-        }
-        Format::Problem if cx.instance.is_some() => Reach::More,
-        Format::AwsQuery
-        | Format::AwsRestXml
-        | Format::Ec2Query
-        | Format::ApiWg
-        | Format::Problem => Reach::RequestId,
-        Format::S3
-        | Format::Heat
-        | Format::AwsJson10
-        | Format::AwsJson11
-        | Format::AwsRestJson
-        | Format::OpenStack
-        | Format::LoadBalancer
-        | Format::Keystone
-        | Format::Neutron => Reach::Nothing,
+fn reach(
+    format: Format,
+    dialect: Dialect,
+    shape: &Shape,
+    encoding: Encoding,
+    cx: &Context<'_>,
+) -> Reach {
+    let bits = READS[format as usize * Dialect::ALL.len() + dialect as usize][encoding as usize];
+    let more = cx.expose_internal
+        || bits & reads::REQUEST != 0
+        || (bits & reads::NAMESPACE != 0 && cx.namespace.is_some())
+        || (bits & reads::HOST_ID != 0 && cx.host_id.is_some())
+        || (bits & reads::INSTANCE != 0 && cx.instance.is_some())
+        || (shape.no_body_for_head && cx.is_head());
+    if more {
+        Reach::More
+    } else if bits & reads::REQUEST_ID != 0 {
+        Reach::RequestId
+    } else {
+        Reach::Nothing
     }
 }
 
-/// Where the body of `spec`'s fixed fault in `format` is kept, when that body is the same for
-/// every request up to its request id: `reach` is what of the request reaches it
-/// ([`reach`]), `request_id` the id already resolved (checked, or replaced by a fresh one).
+/// Where the body of `spec`'s fixed fault is kept for the render `r`, when that body is the
+/// same for every request up to its request id.
 #[inline]
 pub(crate) fn slot<'c>(
     spec: &'static FaultSpec,
     format: Format,
+    r: &'c Render<'_>,
+) -> Option<Slot<'c>> {
+    let dialect = spec.dialect.unwrap_or_default();
+    match reach(format, dialect, r.shape, r.encoding, r.cx) {
+        Reach::More => None,
+        Reach::Nothing => slot_at(spec, format, r.encoding, None),
+        Reach::RequestId => slot_at(
+            spec,
+            format,
+            r.encoding,
+            r.request_id.as_deref().map(Cow::Borrowed),
+        ),
+    }
+}
+
+/// [`slot`] without a render: the request id is resolved only when the body holds it.
+#[inline]
+pub(crate) fn bare_slot<'c>(
+    spec: &'static FaultSpec,
+    format: Format,
+    shape: &Shape,
     encoding: Encoding,
-    reach: Reach,
-    request_id: Option<&'c str>,
+    cx: &'c Context<'_>,
+) -> Option<Slot<'c>> {
+    let dialect = spec.dialect.unwrap_or_default();
+    match reach(format, dialect, shape, encoding, cx) {
+        Reach::More => None,
+        Reach::Nothing => slot_at(spec, format, encoding, None),
+        // The fault of a fixed variant carries no request id of its own.
+        Reach::RequestId => slot_at(spec, format, encoding, request_id(None, cx)),
+    }
+}
+
+fn slot_at<'c>(
+    spec: &'static FaultSpec,
+    format: Format,
+    encoding: Encoding,
+    request_id: Option<Cow<'c, str>>,
 ) -> Option<Slot<'c>> {
     let bodies = spec.bodies?;
-    let id_in_body = match reach {
-        Reach::Nothing => None,
-        Reach::RequestId => request_id,
-        Reach::More => return None,
-    };
     let slots = bodies
         .0
         .get_or_init(|| Box::new(core::array::from_fn(|_| OnceLock::new())));
-    let index = (format as usize * 2 + encoding as usize) * 2 + usize::from(id_in_body.is_some());
+    let index = (format as usize * 2 + encoding as usize) * 2 + usize::from(request_id.is_some());
     Some(Slot {
         kept: slots.get(index)?,
-        request_id: id_in_body,
+        request_id,
     })
 }
 
@@ -161,7 +221,7 @@ impl Slot<'_> {
         buf: &mut Vec<u8>,
         render: impl FnOnce(&Context<'_>) -> Vec<u8>,
     ) -> bool {
-        match (self.kept(cx, render), self.request_id) {
+        match (self.kept(cx, render), self.request_id.as_deref()) {
             (Kept::Body(body), _) if buf.capacity() == 0 => {
                 // An empty buffer takes a copy in one allocation, without the growth path.
                 *buf = body.to_vec();
@@ -183,7 +243,7 @@ impl Slot<'_> {
             Kept::Body(body) => Some(body.clone()),
             Kept::Around { body, at } => {
                 let mut buf = Vec::new();
-                copy_around(body, *at, self.request_id?, &mut buf);
+                copy_around(body, *at, self.request_id.as_deref()?, &mut buf);
                 Some(Bytes::from(buf))
             }
             Kept::Nothing => None,

@@ -7,17 +7,30 @@
 //! escaped as serde_json escapes them (`"`, `\` and C0 controls).
 
 use super::swar;
-use crate::Text;
+use crate::{Text, Value};
+use std::borrow::Cow;
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
 /// How a producer lays out its JSON.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct Style {
     comma: &'static [u8],
     colon: &'static [u8],
     /// Escape every non-ASCII character as `\uXXXX` (Python's default `ensure_ascii`).
     ascii: bool,
+}
+
+impl Style {
+    /// The separator between members and items.
+    pub(crate) fn comma(self) -> &'static [u8] {
+        self.comma
+    }
+
+    /// Whether non-ASCII text is escaped.
+    pub(crate) fn ascii(self) -> bool {
+        self.ascii
+    }
 }
 
 /// Python's `json.dumps` defaults (nova, neutron, placement).
@@ -144,6 +157,12 @@ fn needs_escape(bytes: &[u8], ascii: bool) -> bool {
 /// Appends a [`Text`] as a quoted JSON string.
 pub(crate) fn string(out: &mut Vec<u8>, value: &Text<'_>, ascii: bool) {
     out.push(b'"');
+    text(out, value, ascii);
+    out.push(b'"');
+}
+
+/// Appends the inside of a JSON string holding a [`Text`] (no quotes).
+pub(crate) fn text(out: &mut Vec<u8>, value: &Text<'_>, ascii: bool) {
     match value.as_str() {
         Some(s) => escape(out, s, ascii),
         None => {
@@ -159,7 +178,84 @@ pub(crate) fn string(out: &mut Vec<u8>, value: &Text<'_>, ascii: bool) {
             }
         }
     }
-    out.push(b'"');
+}
+
+/// A float as the writers put it: the shortest text that reads back as the same number
+/// (`1.5`, `1.0`, `1e16`), and NaN and the infinities as Smithy spells them.
+pub(crate) fn float_text(f: f64) -> Cow<'static, str> {
+    if f.is_nan() {
+        Cow::Borrowed("NaN")
+    } else if f == f64::INFINITY {
+        Cow::Borrowed("Infinity")
+    } else if f == f64::NEG_INFINITY {
+        Cow::Borrowed("-Infinity")
+    } else {
+        Cow::Owned(format!("{f:?}"))
+    }
+}
+
+/// How member values are written: the producer's style, whether nested members go under
+/// their JSON names, and whether timestamps are epoch seconds (AWS) or ISO 8601 strings.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Values {
+    pub(crate) style: Style,
+    pub(crate) json_names: bool,
+    pub(crate) epoch_seconds: bool,
+}
+
+/// Appends a member's value as JSON.
+pub(crate) fn value(out: &mut Vec<u8>, value: &Value<'_>, how: Values) {
+    let ascii = how.style.ascii;
+    match value {
+        Value::Null => out.extend_from_slice(b"null"),
+        Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
+        Value::Integer(n) => out.extend_from_slice(itoa::Buffer::new().format(*n).as_bytes()),
+        Value::Float(f) if f.is_finite() => out.extend_from_slice(float_text(*f).as_bytes()),
+        Value::Float(f) => {
+            // JSON has no NaN or infinity: Smithy's protocols send them as strings.
+            out.push(b'"');
+            out.extend_from_slice(float_text(*f).as_bytes());
+            out.push(b'"');
+        }
+        Value::Str(text) => string(out, text, ascii),
+        Value::Timestamp(at) if how.epoch_seconds => {
+            out.extend_from_slice(super::dates::epoch_seconds(*at).as_bytes());
+        }
+        Value::Timestamp(at) => {
+            out.push(b'"');
+            out.extend_from_slice(super::dates::iso8601(*at).as_bytes());
+            out.push(b'"');
+        }
+        Value::List(items) => {
+            out.push(b'[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.extend_from_slice(how.style.comma);
+                }
+                self::value(out, item, how);
+            }
+            out.push(b']');
+        }
+        Value::Structure(members) => {
+            let mut object = Object::open(out, how.style);
+            for member in members {
+                let name = if how.json_names {
+                    member.json_name()
+                } else {
+                    member.name()
+                };
+                self::value(object.data_key(name), &member.value, how);
+            }
+            object.close();
+        }
+        Value::Map(entries) => {
+            let mut object = Object::open(out, how.style);
+            for (key, entry) in entries {
+                self::value(object.data_key(key), entry, how);
+            }
+            object.close();
+        }
+    }
 }
 
 /// Writes one JSON object's members in a producer's style.
@@ -213,45 +309,8 @@ impl<'o> Object<'o> {
         string(self.key(name), value, ascii);
     }
 
-    /// A member whose name comes from data (an extra).
-    pub(crate) fn data_text(&mut self, name: &str, value: &Text<'_>) {
-        let ascii = self.style.ascii;
-        string(self.data_key(name), value, ascii);
-    }
-
     pub(crate) fn str(&mut self, name: &'static str, value: &str) {
         self.text(name, &Text::from(value));
-    }
-
-    pub(crate) fn number(&mut self, name: &'static str, value: u64) {
-        let out = self.key(name);
-        out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
-    }
-
-    /// A nested object, closed when the returned writer is closed.
-    pub(crate) fn object(&mut self, name: &'static str) -> Object<'_> {
-        let style = self.style;
-        Object::open(self.key(name), style)
-    }
-
-    /// A nested object whose name comes from data (OpenStack's fault name).
-    pub(crate) fn data_object(&mut self, name: &str) -> Object<'_> {
-        let style = self.style;
-        Object::open(self.data_key(name), style)
-    }
-
-    /// An array of strings.
-    pub(crate) fn strings(&mut self, name: &'static str, values: &[Text<'_>]) {
-        let style = self.style;
-        let out = self.key(name);
-        out.push(b'[');
-        for (i, value) in values.iter().enumerate() {
-            if i > 0 {
-                out.extend_from_slice(style.comma);
-            }
-            string(out, value, style.ascii);
-        }
-        out.push(b']');
     }
 
     /// Closes the object.
@@ -321,22 +380,31 @@ mod tests {
     }
 
     #[test]
-    fn objects_in_each_style() {
+    fn values_in_each_style() {
+        use crate::Member;
+        let value = Value::structure([
+            Member::new("code", 404),
+            Member::new("tags", Value::list(["a", "é"])),
+            Member::new("ok", true),
+            Member::new("none", Value::Null),
+            Member::new("ratio", 0.5),
+        ]);
+        let how = |style| Values {
+            style,
+            json_names: false,
+            epoch_seconds: false,
+        };
         let mut out = Vec::new();
-        let mut outer = Object::open(&mut out, PYTHON);
-        let mut inner = outer.object("itemNotFound");
-        inner.number("code", 404);
-        inner.str("message", "gone");
-        inner.close();
-        outer.close();
+        self::value(&mut out, &value, how(PYTHON));
         assert_eq!(
             out,
-            br#"{"itemNotFound": {"code": 404, "message": "gone"}}"#
+            br#"{"code": 404, "tags": ["a", "\u00e9"], "ok": true, "none": null, "ratio": 0.5}"#
         );
         let mut out = Vec::new();
-        let mut object = Object::open(&mut out, COMPACT);
-        object.strings("messages", &[Text::from("a"), Text::from("b")]);
-        object.close();
-        assert_eq!(out, br#"{"messages":["a","b"]}"#);
+        self::value(&mut out, &value, how(COMPACT));
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            r#"{"code":404,"tags":["a","é"],"ok":true,"none":null,"ratio":0.5}"#
+        );
     }
 }

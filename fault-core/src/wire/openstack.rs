@@ -1,204 +1,327 @@
-//! The OpenStack family: compute and block-storage faults (nova's `Fault`), the load
-//! balancer's faults, keystone's and neutron's errors.
+//! The OpenStack family: compute and block-storage faults (nova's and cinder's `Fault`, and
+//! the Compute API schema's), the load balancer's faults, keystone's and neutron's errors,
+//! declared once each.
 //!
 //! JSON is laid out as the Python services write it (`json.dumps`: `", "`, `": "`, non-ASCII
 //! escaped; keystone through Flask: sorted and compact with a final newline); the XML as the
 //! legacy services wrote it (`minidom`'s `toxml`: no declaration, no whitespace, `code`
-//! before `xmlns`).
+//! before `xmlns`, members as nova's `XMLDictSerializer` wrote a dict).
 
-use super::json::{self, FLASK, PYTHON};
-use super::{Out, Render, retry_after_seconds, xml};
-use crate::{Encoding, Format, Text};
+use super::emit::{Out, Render};
+use super::json::{COMPACT, FLASK, PYTHON};
+use super::shape::{
+    Fact, Header, Item, Json, JsonBody, Key, Name, RetryForm, Shape, When, Xml, XmlBody, XmlValues,
+    attr, hn, hv, object, opt, opt_leaf, pair, when,
+};
+use crate::{Dialect, Encoding};
 use http::StatusCode;
 
 /// The load balancer API's namespace, used when the fault names none.
-const LOAD_BALANCER_NS: &str = "http://docs.openstack.org/loadbalancers/api/v1.0";
+pub(crate) const LOAD_BALANCER_NS: &str = "http://docs.openstack.org/loadbalancers/api/v1.0";
 
-pub(crate) fn render(format: Format, r: &Render<'_>, out: &mut Out) {
-    match (format, r.encoding) {
-        (Format::OpenStack, Encoding::Json) => {
-            if out.body_wanted {
-                compute_json(r, &mut out.body);
-            }
-            out.content_type(header_value!("application/json; charset=UTF-8"));
-        }
-        (Format::OpenStack, Encoding::Xml) => {
-            if out.body_wanted {
-                fault_xml(r, &mut out.body, r.namespace());
-            }
-            out.content_type(header_value!("application/xml"));
-        }
-        (Format::LoadBalancer, Encoding::Json) => {
-            if out.body_wanted {
-                load_balancer_json(r, &mut out.body);
-            }
-            out.content_type(header_value!("application/json"));
-        }
-        (Format::LoadBalancer, Encoding::Xml) => {
-            if out.body_wanted {
-                let namespace = r.namespace().unwrap_or(LOAD_BALANCER_NS);
-                fault_xml(r, &mut out.body, Some(namespace));
-            }
-            out.content_type(header_value!("application/xml"));
-        }
-        (Format::Keystone, _) => keystone(r, out),
-        _ => {
-            if out.body_wanted {
-                neutron(r, &mut out.body);
-            }
-            out.content_type(header_value!("application/json"));
-        }
-    }
-    if format == Format::OpenStack {
-        out.request_id(
-            r,
-            &[
-                header_name!("x-openstack-request-id"),
-                header_name!("x-compute-request-id"),
+const OPENSTACK_REQUEST_ID: Header = Header::RequestId(&[hn!("x-openstack-request-id")]);
+
+/// What the family shares.
+const OPENSTACK: Shape = Shape {
+    json: None,
+    xml: None,
+    default: Encoding::Json,
+    headers: &[OPENSTACK_REQUEST_ID],
+    retry_after: RetryForm::Seconds,
+    header_members: true,
+    json_names: true,
+    title_is_reason: false,
+    no_body_for_head: false,
+    query_status: false,
+};
+
+/// nova and cinder send both request-id headers (novaclient reads only the second).
+const COMPUTE_REQUEST_IDS: &[Header] = &[Header::RequestId(&[
+    hn!("x-openstack-request-id"),
+    hn!("x-compute-request-id"),
+])];
+
+/// `<message/>`, always.
+const MESSAGE: Xml = Xml::Leaf {
+    name: Name::Lit("message"),
+    fact: Fact::Message,
+    when: When::Always,
+};
+
+/// nova's faults: `{"name": {"code": 404, "message": …, "details"?, "retryAfter"?: "30",
+/// "created"?, …members}}` in `application/json; charset=UTF-8`, `retryAfter` (the seconds
+/// of `Retry-After`, as a string) on 413 and 429; the XML as nova's `XMLDictSerializer` wrote
+/// it, `<name code="404" xmlns="…"><message/>[<details/>][<retryAfter/>]…</name>`, only `code`
+/// being an attribute.
+pub(crate) const NOVA: Shape = Shape {
+    json: Some(JsonBody {
+        root: object!(Item::Pair {
+            key: Key::Title,
+            value: object!(
+                pair("code", Json::Number(Fact::Status)),
+                pair("message", Json::Text(Fact::Message)),
+                opt("details", Json::Text(Fact::Details)),
+                when(
+                    "retryAfter",
+                    Json::Text(Fact::RetryAfterSeconds),
+                    When::OverLimit
+                ),
+                opt("created", Json::Text(Fact::Created)),
+                Item::Members,
+            ),
+            when: When::Always,
+        }),
+        style: PYTHON,
+        content_type: hv!("application/json; charset=UTF-8"),
+        newline: false,
+        epoch_seconds: false,
+    }),
+    xml: Some(XmlBody {
+        root: Xml::Element {
+            name: Name::Title,
+            attrs: &[
+                attr("code", Fact::Status, When::Always),
+                attr("created", Fact::Created, When::Present),
+                attr("xmlns", Fact::Namespace, When::Present),
             ],
-        );
-    } else {
-        out.request_id(r, &[header_name!("x-openstack-request-id")]);
+            children: &[
+                MESSAGE,
+                opt_leaf("details", Fact::Details),
+                Xml::Leaf {
+                    name: Name::Lit("retryAfter"),
+                    fact: Fact::RetryAfterSeconds,
+                    when: When::OverLimit,
+                },
+                Xml::Members,
+            ],
+        },
+        prelude: "",
+        content_type: hv!("application/xml; charset=UTF-8"),
+        values: XmlValues::Nova,
+    }),
+    headers: COMPUTE_REQUEST_IDS,
+    ..OPENSTACK
+};
+
+/// cinder's: nova's, with `retryAfter` on 413 only (cinder names no 429) and JSON in
+/// `application/json` without a charset (cinder sets the body, never the charset, and WebOb
+/// 1.7 on adds none).
+pub(crate) const CINDER: Shape = Shape {
+    json: Some(JsonBody {
+        root: object!(Item::Pair {
+            key: Key::Title,
+            value: object!(
+                pair("code", Json::Number(Fact::Status)),
+                pair("message", Json::Text(Fact::Message)),
+                opt("details", Json::Text(Fact::Details)),
+                when(
+                    "retryAfter",
+                    Json::Text(Fact::RetryAfterSeconds),
+                    When::PayloadTooLarge
+                ),
+                opt("created", Json::Text(Fact::Created)),
+                Item::Members,
+            ),
+            when: When::Always,
+        }),
+        style: PYTHON,
+        content_type: hv!("application/json"),
+        newline: false,
+        epoch_seconds: false,
+    }),
+    xml: Some(XmlBody {
+        root: Xml::Element {
+            name: Name::Title,
+            attrs: &[
+                attr("code", Fact::Status, When::Always),
+                attr("created", Fact::Created, When::Present),
+                attr("xmlns", Fact::Namespace, When::Present),
+            ],
+            children: &[
+                MESSAGE,
+                opt_leaf("details", Fact::Details),
+                Xml::Leaf {
+                    name: Name::Lit("retryAfter"),
+                    fact: Fact::RetryAfterSeconds,
+                    when: When::PayloadTooLarge,
+                },
+                Xml::Members,
+            ],
+        },
+        prelude: "",
+        content_type: hv!("application/xml; charset=UTF-8"),
+        values: XmlValues::Nova,
+    }),
+    headers: COMPUTE_REQUEST_IDS,
+    ..OPENSTACK
+};
+
+/// The Compute API v1.1 schema (`faults.xsd`) and the Rackspace-era JSON that follows it:
+/// `retryAt`, a date-time, on 413 and 429 (an attribute in XML, as is `created`), and
+/// `details`.
+pub(crate) const COMPUTE_SCHEMA: Shape = Shape {
+    json: Some(JsonBody {
+        root: object!(Item::Pair {
+            key: Key::Title,
+            value: object!(
+                pair("code", Json::Number(Fact::Status)),
+                pair("message", Json::Text(Fact::Message)),
+                opt("details", Json::Text(Fact::Details)),
+                when("retryAt", Json::Text(Fact::RetryAt), When::OverLimit),
+                opt("created", Json::Text(Fact::Created)),
+                Item::Members,
+            ),
+            when: When::Always,
+        }),
+        style: PYTHON,
+        content_type: hv!("application/json"),
+        newline: false,
+        epoch_seconds: false,
+    }),
+    xml: Some(XmlBody {
+        root: Xml::Element {
+            name: Name::Title,
+            attrs: &[
+                attr("code", Fact::Status, When::Always),
+                attr("retryAt", Fact::RetryAt, When::OverLimit),
+                attr("created", Fact::Created, When::Present),
+                attr("xmlns", Fact::Namespace, When::Present),
+            ],
+            children: &[MESSAGE, opt_leaf("details", Fact::Details), Xml::Members],
+        },
+        prelude: "",
+        content_type: hv!("application/xml"),
+        values: XmlValues::Nova,
+    }),
+    headers: COMPUTE_REQUEST_IDS,
+    ..OPENSTACK
+};
+
+/// The compute shape of `dialect`.
+pub(crate) const fn compute(dialect: Dialect) -> &'static Shape {
+    match dialect {
+        Dialect::Nova => &NOVA,
+        Dialect::Cinder => &CINDER,
+        Dialect::ComputeSchema => &COMPUTE_SCHEMA,
     }
 }
 
-/// Nova sends `retryAfter` in the body only for over-limit faults.
-fn over_limit(status: StatusCode) -> bool {
-    matches!(status.as_u16(), 413 | 429)
-}
-
-/// `{"name": {"code": 404, "message": …[, "details": …][, "retryAfter": "30"][, "created": …]}}`.
-fn compute_json(r: &Render<'_>, body: &mut Vec<u8>) {
-    let fault = r.fault;
-    let mut outer = json::Object::open(body, PYTHON);
-    let mut inner = outer.data_object(&fault.title);
-    inner.number("code", u64::from(fault.status.as_u16()));
-    inner.text("message", &r.message);
-    if let Some(details) = &fault.details {
-        inner.text("details", details);
-    }
-    if let Some(retry_after) = fault.retry_after.filter(|_| over_limit(fault.status)) {
-        inner.str(
-            "retryAfter",
-            itoa::Buffer::new().format(retry_after_seconds(retry_after)),
-        );
-    }
-    if let Some(created) = &fault.created {
-        inner.text("created", created);
-    }
-    inner.close();
-    outer.close();
-}
-
-/// `<name code="404" [retryAfter="30"] [created="…"] [xmlns="…"]><message/>[<details/>]
-/// [<validationErrors><message/>…</validationErrors>]</name>`.
-fn fault_xml(r: &Render<'_>, body: &mut Vec<u8>, namespace: Option<&str>) {
-    let fault = r.fault;
-    let name = xml::element_name(&fault.title);
-    body.push(b'<');
-    body.extend_from_slice(name.as_bytes());
-    body.extend_from_slice(b" code=\"");
-    body.extend_from_slice(itoa::Buffer::new().format(fault.status.as_u16()).as_bytes());
-    body.push(b'"');
-    if let Some(retry_after) = fault.retry_after.filter(|_| over_limit(fault.status)) {
-        body.extend_from_slice(b" retryAfter=\"");
-        body.extend_from_slice(
-            itoa::Buffer::new()
-                .format(retry_after_seconds(retry_after))
-                .as_bytes(),
-        );
-        body.push(b'"');
-    }
-    if let Some(created) = &fault.created {
-        body.extend_from_slice(b" created=\"");
-        xml::attr(body, created);
-        body.push(b'"');
-    }
-    if let Some(ns) = namespace {
-        body.extend_from_slice(b" xmlns=\"");
-        xml::escape_attr(body, ns);
-        body.push(b'"');
-    }
-    body.push(b'>');
-    xml::element(body, "message", &r.message);
-    if let Some(details) = &fault.details {
-        xml::element(body, "details", details);
-    }
-    if !fault.validation_errors.is_empty() {
-        body.extend_from_slice(b"<validationErrors>");
-        for error in &fault.validation_errors {
-            xml::element(body, "message", error);
-        }
-        body.extend_from_slice(b"</validationErrors>");
-    }
-    body.extend_from_slice(b"</");
-    body.extend_from_slice(name.as_bytes());
-    body.push(b'>');
-}
-
-/// The load balancer's JSON, unwrapped:
-/// `{"validationErrors":{"messages":[…]},"message":…,"code":400,"details":…}`.
-fn load_balancer_json(r: &Render<'_>, body: &mut Vec<u8>) {
-    let fault = r.fault;
-    let mut object = json::Object::open(body, json::COMPACT);
-    if !fault.validation_errors.is_empty() {
-        let mut errors = object.object("validationErrors");
-        errors.strings("messages", &fault.validation_errors);
-        errors.close();
-    }
-    object.text("message", &r.message);
-    object.number("code", u64::from(fault.status.as_u16()));
-    if let Some(details) = &fault.details {
-        object.text("details", details);
-    }
-    object.close();
-}
+/// The load balancer: XML as the compute faults of its time (namespaced by default,
+/// `retryAfter` an attribute) plus `<validationErrors><message/>…</validationErrors>`; JSON
+/// unwrapped, `{"validationErrors":{"messages":[…]},"message":…,"code":400,"details":…}`.
+pub(crate) const LOAD_BALANCER: Shape = Shape {
+    json: Some(JsonBody {
+        root: object!(
+            when(
+                "validationErrors",
+                object!(pair("messages", Json::Texts(Fact::ValidationErrors))),
+                When::Has(Fact::ValidationErrors),
+            ),
+            pair("message", Json::Text(Fact::Message)),
+            pair("code", Json::Number(Fact::Status)),
+            opt("details", Json::Text(Fact::Details)),
+            Item::Members,
+        ),
+        style: COMPACT,
+        content_type: hv!("application/json"),
+        newline: false,
+        epoch_seconds: false,
+    }),
+    xml: Some(XmlBody {
+        root: Xml::Element {
+            name: Name::Title,
+            attrs: &[
+                attr("code", Fact::Status, When::Always),
+                attr("retryAfter", Fact::RetryAfterSeconds, When::OverLimit),
+                attr("created", Fact::Created, When::Present),
+                attr("xmlns", Fact::LoadBalancerNamespace, When::Always),
+            ],
+            children: &[
+                MESSAGE,
+                opt_leaf("details", Fact::Details),
+                Xml::List {
+                    name: "validationErrors",
+                    item: "message",
+                    fact: Fact::ValidationErrors,
+                },
+                Xml::Members,
+            ],
+        },
+        prelude: "",
+        content_type: hv!("application/xml"),
+        values: XmlValues::Nova,
+    }),
+    default: Encoding::Xml,
+    ..OPENSTACK
+};
 
 /// Keystone through Flask's `jsonify`: `{"error":{"code":401,"message":…,"title":…}}` and a
-/// newline, keys sorted; `WWW-Authenticate: Keystone uri="…"` on 401 and
+/// newline, keys sorted (members among them); `WWW-Authenticate: Keystone uri="…"` on 401 and
 /// `Vary: X-Auth-Token`.
-fn keystone(r: &Render<'_>, out: &mut Out) {
-    let fault = r.fault;
-    if out.body_wanted {
-        let mut outer = json::Object::open(&mut out.body, FLASK);
-        let mut inner = outer.object("error");
-        inner.number("code", u64::from(fault.status.as_u16()));
-        inner.text("message", &r.message);
-        inner.text("title", &Text::from(&*fault.title));
-        inner.close();
-        outer.close();
-        out.body.push(b'\n');
-    }
-    out.content_type(header_value!("application/json"));
-    out.header(http::header::VARY, "X-Auth-Token");
-    if fault.status == StatusCode::UNAUTHORIZED && out.wants_headers() {
-        // A 401 must carry a challenge (RFC 9110 §11.6.1): a URI that cannot stand in a
-        // quoted header value is left out, not allowed to drop the whole header.
-        let quotable = |uri: &str| {
-            uri.bytes()
-                .all(|b| b == b' ' || (b.is_ascii_graphic() && b != b'"' && b != b'\\'))
-        };
-        let challenge = match &r.cx.auth_uri {
-            Some(uri) if quotable(uri) => format!("Keystone uri=\"{uri}\""),
-            _ => "Keystone".to_owned(),
-        };
-        out.header(http::header::WWW_AUTHENTICATE, &challenge);
-    }
-}
+pub(crate) const KEYSTONE: Shape = Shape {
+    json: Some(JsonBody {
+        root: object!(Item::Pair {
+            key: Key::Lit("error"),
+            value: Json::Object {
+                items: &[
+                    pair("code", Json::Number(Fact::Status)),
+                    pair("message", Json::Text(Fact::Message)),
+                    pair("title", Json::Text(Fact::Title)),
+                    Item::Members,
+                ],
+                sorted: true,
+            },
+            when: When::Always,
+        }),
+        style: FLASK,
+        content_type: hv!("application/json"),
+        newline: true,
+        epoch_seconds: false,
+    }),
+    headers: &[
+        Header::Fixed(hn!("vary"), hv!("X-Auth-Token")),
+        Header::Challenge,
+        OPENSTACK_REQUEST_ID,
+    ],
+    ..OPENSTACK
+};
 
-/// `{"NeutronError": {"type": …, "message": …, "detail": …}}`, `detail` empty when unset.
-fn neutron(r: &Render<'_>, body: &mut Vec<u8>) {
-    let fault = r.fault;
-    let mut outer = json::Object::open(body, PYTHON);
-    let mut inner = outer.object("NeutronError");
-    inner.text("type", &Text::from(&*fault.title));
-    inner.text("message", &r.message);
-    match &fault.details {
-        Some(details) => inner.text("detail", details),
-        None => inner.str("detail", ""),
+/// Neutron: `{"NeutronError": {"type": …, "message": …, "detail": …, …members}}`, `detail`
+/// empty when unset.
+pub(crate) const NEUTRON: Shape = Shape {
+    json: Some(JsonBody {
+        root: object!(pair(
+            "NeutronError",
+            object!(
+                pair("type", Json::Text(Fact::Title)),
+                pair("message", Json::Text(Fact::Message)),
+                pair("detail", Json::Text(Fact::Details)),
+                Item::Members,
+            )
+        )),
+        style: PYTHON,
+        content_type: hv!("application/json"),
+        newline: false,
+        epoch_seconds: false,
+    }),
+    ..OPENSTACK
+};
+
+/// Keystone's challenge: a 401 must carry one (RFC 9110 §11.6.1); a URI that cannot stand in
+/// a quoted header value is left out, not allowed to drop the whole header.
+pub(crate) fn challenge(r: &Render<'_>, out: &mut Out) {
+    if r.fault.status != StatusCode::UNAUTHORIZED {
+        return;
     }
-    inner.close();
-    outer.close();
+    let quotable = |uri: &str| {
+        uri.bytes()
+            .all(|b| b == b' ' || (b.is_ascii_graphic() && b != b'"' && b != b'\\'))
+    };
+    let challenge = match &r.cx.auth_uri {
+        Some(uri) if quotable(uri) => format!("Keystone uri=\"{uri}\""),
+        _ => "Keystone".to_owned(),
+    };
+    out.header(http::header::WWW_AUTHENTICATE, &challenge);
 }
 
 #[cfg(feature = "parse")]

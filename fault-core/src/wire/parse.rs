@@ -83,7 +83,7 @@ fn parse_retry_after(value: &str) -> Option<RetryAfter> {
         .parse::<u64>()
         .ok()
         .map(RetryAfter::Seconds)
-        .or_else(|| super::http_date::parse(value).map(RetryAfter::At))
+        .or_else(|| super::dates::parse(value).map(RetryAfter::At))
 }
 
 /// A parsed fault named `title`, in `format`, with Heat's err_type for its status and an
@@ -147,10 +147,12 @@ pub(crate) fn parse(
         fault.retry_after = hints.retry_after;
     }
     if let Some(host_id) = hints.host_id {
-        match fault.extras.iter_mut().find(|e| e.name == "HostId") {
-            Some(extra) if headers_win => extra.value = host_id.to_owned().into(),
+        match fault.members.iter_mut().find(|m| m.name == "HostId") {
+            Some(member) if headers_win => member.value = host_id.to_owned().into(),
             Some(_) => {}
-            None => fault.push_extra("HostId", host_id.to_owned()),
+            None => fault
+                .members
+                .push(crate::Member::new("HostId", host_id.to_owned())),
         }
     }
     fault.raw = Some(text.into());
@@ -242,7 +244,7 @@ fn fallback(status: StatusCode, hints: &Hints) -> Fault<'static> {
         .as_ref()
         .and_then(|(_, t)| ErrType::from_word(t))
     {
-        fault.err_type = word;
+        fault.err_type = Some(word);
     }
     fault
 }

@@ -5,6 +5,7 @@
 //! are kept as written), and both work within the limits of [`ParseLimits`].
 
 use super::limits::ParseLimits;
+use crate::{Member, Value};
 use quick_xml::events::Event;
 use serde_core::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
@@ -81,6 +82,29 @@ impl<'d> Json<'d> {
 
     pub(crate) fn is_object(&self) -> bool {
         matches!(self, Json::Object(_))
+    }
+
+    /// The value as a member's value, with its JSON type: an object is a structure.
+    pub(crate) fn to_value(&self) -> Value<'static> {
+        match self {
+            Json::Null => Value::Null,
+            Json::Bool(b) => Value::Bool(*b),
+            Json::Number(_, Some(n)) => {
+                i64::try_from(*n).map_or(Value::Float(*n as f64), Value::Integer)
+            }
+            Json::Number(f, None) if f.fract() == 0.0 && *f < 0.0 && *f >= i64::MIN as f64 => {
+                Value::Integer(*f as i64)
+            }
+            Json::Number(f, None) => Value::Float(*f),
+            Json::Str(s) => Value::from(s.clone().into_owned()),
+            Json::Array(items) => Value::List(items.iter().map(Json::to_value).collect()),
+            Json::Object(members) => Value::Structure(
+                members
+                    .iter()
+                    .map(|(k, v)| Member::new(k.clone().into_owned(), v.to_value()))
+                    .collect(),
+            ),
+        }
     }
 }
 
@@ -268,6 +292,48 @@ impl Element {
 
     pub(crate) fn child_text(&self, name: &str) -> Option<&str> {
         self.child(name).map(|c| c.text.as_str())
+    }
+
+    /// The element as a member's value: its text when it has no children; a list when its
+    /// children are `<member>` items (Smithy's binding) or all share one name; a map of
+    /// `<entry><key/><value/></entry>` items; else a structure of its children; attributes
+    /// are members of a structure.
+    pub(crate) fn to_value(&self) -> Value<'static> {
+        if self.children.is_empty() && self.attrs.is_empty() {
+            return Value::from(self.text.clone());
+        }
+        let first = self.children.first().map(|c| c.name.as_str());
+        let same =
+            self.children.len() > 1 && self.children.iter().all(|c| Some(c.name.as_str()) == first);
+        if self.attrs.is_empty() && (first == Some("member") || same) && first != Some("entry") {
+            return Value::List(self.children.iter().map(Element::to_value).collect());
+        }
+        if self.attrs.is_empty()
+            && first == Some("entry")
+            && self.children.iter().all(|c| c.name == "entry")
+        {
+            return Value::Map(
+                self.children
+                    .iter()
+                    .map(|entry| {
+                        let key = entry.child_text("key").unwrap_or("").to_owned();
+                        let value = entry.child("value").map_or(Value::Null, Element::to_value);
+                        (Cow::Owned(key), value)
+                    })
+                    .collect(),
+            );
+        }
+        let mut members: Vec<Member<'static>> = self
+            .attrs
+            .iter()
+            .map(|(k, v)| Member::new(k.clone(), v.clone()).as_xml_attribute())
+            .collect();
+        members.extend(
+            self.children
+                .iter()
+                .map(|c| Member::new(c.name.clone(), c.to_value())),
+        );
+        Value::Structure(members)
     }
 
     pub(crate) fn attr(&self, name: &str) -> Option<&str> {

@@ -6,8 +6,9 @@
 //! they become U+FFFD. A CR is written as `&#13;` so that end-of-line normalisation does not
 //! turn it into LF on the way back.
 
+use super::shape::XmlValues;
 use super::swar;
-use crate::Text;
+use crate::{Member, Text, Value};
 
 /// How one byte of UTF-8 is written in XML text (`ATTR` adds what attributes need).
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -176,6 +177,130 @@ pub(crate) fn element(out: &mut Vec<u8>, name: &str, value: &Text<'_>) {
 /// Appends `<name>text</name>` for plain text.
 pub(crate) fn element_str(out: &mut Vec<u8>, name: &str, value: &str) {
     element(out, name, &Text::from(value));
+}
+
+/// Appends a member as XML in the producer's value style: `<name>value</name>` for a scalar
+/// (nothing for null in Smithy's binding), nested elements for a structure, a list's items
+/// wrapped (`<member>` in Smithy's binding, the name less its `s` in nova's) or, flattened,
+/// each under the member's name; a map's entries as `<entry><key/><value/></entry>`.
+pub(crate) fn member(out: &mut Vec<u8>, member: &Member<'_>, values: XmlValues) {
+    let name = element_name(member.xml_name());
+    named_value(out, &name, &member.value, member.flattened, values);
+}
+
+fn named_value(
+    out: &mut Vec<u8>,
+    name: &str,
+    value: &Value<'_>,
+    flattened: bool,
+    values: XmlValues,
+) {
+    match value {
+        Value::Null if values == XmlValues::Smithy => {}
+        Value::List(items) if flattened => {
+            for item in items {
+                named_value(out, name, item, false, values);
+            }
+        }
+        Value::Map(entries) if flattened => {
+            for (key, entry) in entries {
+                open(out, name, &[]);
+                element_str(out, "key", key);
+                named_value(out, "value", entry, false, values);
+                close(out, name);
+            }
+        }
+        Value::Structure(members) => {
+            let attrs: Vec<&Member<'_>> = members.iter().filter(|m| m.xml_attribute).collect();
+            open(out, name, &attrs);
+            for nested in members.iter().filter(|m| !m.xml_attribute) {
+                member(out, nested, values);
+            }
+            close(out, name);
+        }
+        Value::List(items) => {
+            open(out, name, &[]);
+            let item_name = match values {
+                XmlValues::Smithy => std::borrow::Cow::Borrowed("member"),
+                XmlValues::Nova => match name.strip_suffix('s') {
+                    Some(singular) if !singular.is_empty() => {
+                        std::borrow::Cow::Owned(singular.to_owned())
+                    }
+                    _ => std::borrow::Cow::Borrowed("item"),
+                },
+            };
+            for item in items {
+                named_value(out, &item_name, item, false, values);
+            }
+            close(out, name);
+        }
+        Value::Map(entries) => {
+            open(out, name, &[]);
+            for (key, entry) in entries {
+                match values {
+                    XmlValues::Smithy => {
+                        out.extend_from_slice(b"<entry>");
+                        element_str(out, "key", key);
+                        named_value(out, "value", entry, false, values);
+                        out.extend_from_slice(b"</entry>");
+                    }
+                    // A dict's keys are element names in nova's serializer.
+                    XmlValues::Nova => named_value(out, &element_name(key), entry, false, values),
+                }
+            }
+            close(out, name);
+        }
+        scalar => {
+            open(out, name, &[]);
+            scalar_text(out, scalar, values, false);
+            close(out, name);
+        }
+    }
+}
+
+/// Appends a scalar as XML text (or, with `attr`, an attribute value's inside).
+pub(crate) fn scalar_text(out: &mut Vec<u8>, value: &Value<'_>, values: XmlValues, attr: bool) {
+    let python = values == XmlValues::Nova;
+    match value {
+        Value::Null if python => out.extend_from_slice(b"None"),
+        Value::Bool(b) => out.extend_from_slice(match (*b, python) {
+            (true, false) => b"true",
+            (false, false) => b"false",
+            (true, true) => b"True",
+            (false, true) => b"False",
+        }),
+        Value::Integer(n) => out.extend_from_slice(itoa::Buffer::new().format(*n).as_bytes()),
+        Value::Float(f) => out.extend_from_slice(super::json::float_text(*f).as_bytes()),
+        Value::Str(text) if attr => self::attr(out, text),
+        Value::Str(text) => self::text(out, text),
+        Value::Timestamp(at) => out.extend_from_slice(super::dates::iso8601(*at).as_bytes()),
+        _ => {}
+    }
+}
+
+/// `<name` and the attribute members, then `>`.
+fn open(out: &mut Vec<u8>, name: &str, attrs: &[&Member<'_>]) {
+    out.push(b'<');
+    out.extend_from_slice(name.as_bytes());
+    for member in attrs {
+        attribute_member(out, member);
+    }
+    out.push(b'>');
+}
+
+/// ` name="value"` for a member written as an attribute.
+pub(crate) fn attribute_member(out: &mut Vec<u8>, member: &Member<'_>) {
+    out.push(b' ');
+    out.extend_from_slice(element_name(member.xml_name()).as_bytes());
+    out.extend_from_slice(b"=\"");
+    scalar_text(out, &member.value, XmlValues::Smithy, true);
+    out.push(b'"');
+}
+
+fn close(out: &mut Vec<u8>, name: &str) {
+    out.extend_from_slice(b"</");
+    out.extend_from_slice(name.as_bytes());
+    out.push(b'>');
 }
 
 /// Whether `name` is an XML NCName: usable as an element name without a prefix.

@@ -49,8 +49,15 @@ pub(super) fn expand(input: &Input<'_>, remotes: &[Vec<LitStr>]) -> TokenStream 
             None => quote!(::core::option::Option::None),
         };
         let parse_target = variant.attrs.parse_target.is_some();
+        let query_code = match &variant.attrs.query_code {
+            Some(lit) => {
+                let value = lit.value();
+                quote!(::core::option::Option::Some(#value))
+            }
+            None => quote!(::core::option::Option::None),
+        };
         identities.push(quote! {
-            ::fault_core::__private::identity(#title, #code, #own_code, #parse_target)
+            ::fault_core::__private::identity(#title, #code, #own_code, #parse_target, #query_code)
         });
         builds.push(g.build(variant, Origin::Fault));
     }
@@ -200,15 +207,33 @@ impl Gen<'_, '_> {
                 quote!(#private::FromValidationErrors),
                 quote_spanned!(span=> <#fty as #private::FromValidationErrors>::from_validation_errors(__fault.validation_errors())),
             ),
+            (Origin::Fault, Some(Role::Member)) => {
+                let name = field.member_name(self.input).unwrap_or_default();
+                let member = match &field.attrs.header {
+                    // In the AWS RPC protocols a header member arrives in the body.
+                    Some(header) => {
+                        let header = header.value();
+                        quote!(__fault.header_member(#header).or_else(|| __fault.member(#name)))
+                    }
+                    None => quote!(__fault.member(#name)),
+                };
+                (
+                    quote!(#private::MemberFromValue),
+                    quote_spanned! {span=>
+                        {
+                            #[allow(unused_imports)]
+                            use #private::{ViaFromValue as _, ViaOther as _};
+                            (&&#private::FromProbe::<#fty>::NEW).fill_member(#member)
+                        }
+                    },
+                )
+            }
             (Origin::Fault, Some(role)) => {
                 let text = match role {
                     Role::Details => quote!(__fault.details()),
                     Role::RequestId => quote!(__fault.request_id()),
                     Role::Created => quote!(__fault.created()),
-                    _ => {
-                        let name = field.extra_name();
-                        quote!(__fault.extra(#name))
-                    }
+                    _ => quote!(__fault.instance()),
                 };
                 (
                     quote!(#private::FromText),

@@ -2,11 +2,11 @@
 //!
 //! Behind the `parse` feature, with the readers it needs (quick-xml, serde_json).
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
 use crate::Fault;
+use crate::wire::apiwg::webob_explanation;
 use crate::wire::read::Json;
 use crate::wire::{Hints, parsed};
+use crate::{Format, Member};
 use http::StatusCode;
 
 /// `{"errors": [{"status", "title", "detail", "code", "request_id", …}, …]}`: the first
@@ -50,8 +50,10 @@ pub(crate) fn from_json(
             &**name,
             "status" | "title" | "detail" | "code" | "request_id" | "links"
         );
-        if let (false, Some(text)) = (known, value.text()) {
-            fault.push_extra(name.clone().into_owned(), text.into_owned());
+        if !known {
+            fault
+                .members
+                .push(Member::new(name.clone().into_owned(), value.to_value()));
         }
     }
     Some(fault)

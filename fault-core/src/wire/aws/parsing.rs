@@ -2,11 +2,10 @@
 //!
 //! Behind the `parse` feature, with the readers it needs (quick-xml, serde_json).
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
 use crate::Fault;
 use crate::wire::read::{Element, Json};
 use crate::wire::{Hints, parsed};
+use crate::{ErrType, Format, Member};
 use http::StatusCode;
 
 /// An AWS error code as clients read it: cut at the first `:` (`Name:http://…`), then what
@@ -62,21 +61,23 @@ pub(crate) fn from_json(
         .as_ref()
         .and_then(|(_, t)| ErrType::from_word(t))
     {
-        fault.err_type = word;
+        fault.err_type = Some(word);
     } else if let Some(word) = json
         .get_any(&["Type", "type"])
         .and_then(Json::as_str)
         .and_then(ErrType::from_word)
     {
-        fault.err_type = word;
+        fault.err_type = Some(word);
     }
     for (name, value) in json.members() {
         let known = matches!(
             &**name,
             "__type" | "code" | "Code" | "message" | "Message" | "errorMessage" | "Type" | "type"
         );
-        if let (false, Some(text)) = (known, value.text()) {
-            fault.push_extra(name.clone().into_owned(), text.into_owned());
+        if !known {
+            fault
+                .members
+                .push(Member::new(name.clone().into_owned(), value.to_value()));
         }
     }
     Some(fault)
@@ -90,6 +91,8 @@ pub(crate) fn from_xml(
     hints: &Hints,
 ) -> Option<Fault<'static>> {
     let (error, format) = match root.name.as_str() {
+        // restXml without error wrapping keeps `Type`; S3's bare `<Error>` has none.
+        "Error" if root.child("Type").is_some() => (root, Format::AwsRestXmlUnwrapped),
         "Error" => (root, Format::S3),
         "ErrorResponse" => {
             let error = root
@@ -124,7 +127,7 @@ pub(crate) fn from_xml(
         .child_text("Type")
         .and_then(|t| ErrType::from_word(t.trim()))
     {
-        fault.err_type = word;
+        fault.err_type = Some(word);
     }
     if let Some(detail) = error.child_text("Detail").filter(|d| !d.trim().is_empty()) {
         fault.details = Some(detail.to_owned().into());
@@ -140,7 +143,9 @@ pub(crate) fn from_xml(
             "Code" | "Message" | "Type" | "Detail" | "RequestId" | "RequestID"
         );
         if !known && child.children.is_empty() {
-            fault.push_extra(child.name.clone(), child.text.clone());
+            fault
+                .members
+                .push(Member::new(child.name.clone(), child.to_value()));
         }
     }
     Some(fault)

@@ -2,11 +2,11 @@
 //!
 //! Behind the `parse` feature, with the readers it needs (quick-xml, serde_json).
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
 use crate::wire::parsed;
 use crate::wire::read::{Element, Json};
-use crate::{ErrType, Fault, RetryAfter};
+use crate::{ErrType, Format};
+use crate::{Fault, RetryAfter};
+use http::StatusCode;
 
 /// The name nova gives a status when it builds a fault (`nova.api.openstack.wsgi.Fault`):
 /// used for bodies that carry no name of their own.
@@ -153,7 +153,7 @@ pub(crate) fn wsme_from_json(status: StatusCode, json: &Json<'_>) -> Option<Faul
         .and_then(Json::as_str)
         .and_then(ErrType::from_word)
     {
-        fault.err_type = word;
+        fault.err_type = Some(word);
     }
     if let Some(debug) = object
         .get("debuginfo")

@@ -4,7 +4,7 @@
 
 use crate::wire::read::Json;
 use crate::wire::{Hints, parsed};
-use crate::{Fault, Format};
+use crate::{Fault, Format, Member};
 use http::StatusCode;
 
 /// RFC 9457: `title` (the fault's name, as this crate writes it), `detail`, the extensions
@@ -41,14 +41,25 @@ pub(crate) fn from_json(
     if let Some(id) = json.get("request_id").and_then(Json::text) {
         fault.request_id = Some(id.into_owned().into());
     }
+    if let Some(kind) = json
+        .get("type")
+        .and_then(Json::as_str)
+        .filter(|t| *t != "about:blank")
+    {
+        fault.problem_type = Some(kind.to_owned().into());
+    }
+    if let Some(instance) = json.get("instance").and_then(Json::text) {
+        fault.instance = Some(instance.into_owned().into());
+    }
     for (name, value) in json.members() {
-        // The type URI and the instance are kept as extras so that nothing is lost.
         let known = matches!(
             &**name,
-            "title" | "status" | "detail" | "code" | "details" | "request_id"
-        ) || (name == "type" && value.as_str() == Some("about:blank"));
-        if let (false, Some(text)) = (known, value.text()) {
-            fault.push_extra(name.clone().into_owned(), text.into_owned());
+            "type" | "title" | "status" | "detail" | "instance" | "code" | "details" | "request_id"
+        );
+        if !known {
+            fault
+                .members
+                .push(Member::new(name.clone().into_owned(), value.to_value()));
         }
     }
     Some(fault)

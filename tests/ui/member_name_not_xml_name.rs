@@ -4,7 +4,7 @@ use fault_core::ApiFault;
 enum Error {
     #[fault(code = 404)]
     NoSuchKey {
-        #[fault(extra = "Bucket Name")]
+        #[fault(member, rename = "Bucket Name")]
         bucket: String,
     },
 }

@@ -1,9 +1,12 @@
-//! HTTP dates (RFC 9110 §5.6.7) for `Retry-After`: written as IMF-fixdate, read in the three
-//! forms a recipient must accept (IMF-fixdate, RFC 850, asctime), each checked to name a real
-//! day and its true weekday.
+//! Dates on the wire: HTTP dates (RFC 9110 §5.6.7) for `Retry-After` and header members,
+//! written as IMF-fixdate and read in the three forms a recipient must accept (IMF-fixdate,
+//! RFC 850, asctime), each checked to name a real day and its true weekday; ISO 8601
+//! date-times (RFC 3339, UTC), the XML protocols' and OpenStack's form; and epoch seconds,
+//! the AWS JSON protocols' form.
 //!
 //! Our own, rather than a dependency, as it is sixty lines on every clean build's path; a
-//! test holds it to the `httpdate` crate's output for the same instants and strings.
+//! test holds the HTTP dates to the `httpdate` crate's output for the same instants and
+//! strings.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -35,6 +38,49 @@ pub(crate) fn format(at: SystemTime) -> String {
     )
 }
 
+/// `at` as an ISO 8601 date-time in UTC (`2014-04-29T18:30:38Z`), with as many fraction
+/// digits as it needs (none, 3, 6 or 9), clamped as [`format`] clamps.
+pub(crate) fn iso8601(at: SystemTime) -> String {
+    let since = at.duration_since(UNIX_EPOCH).unwrap_or_default();
+    let secs = since.as_secs().min(LAST);
+    let nanos = if secs == since.as_secs() {
+        since.subsec_nanos()
+    } else {
+        0
+    };
+    let days = secs / 86_400;
+    let (year, month, day) = civil_from_days(days);
+    let in_day = secs % 86_400;
+    let mut text = format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}",
+        in_day / 3600,
+        in_day % 3600 / 60,
+        in_day % 60,
+    );
+    push_fraction(&mut text, nanos);
+    text.push('Z');
+    text
+}
+
+/// `at` as epoch seconds: an integer, or with the fraction it has (`1398796238.123`).
+pub(crate) fn epoch_seconds(at: SystemTime) -> String {
+    let since = at.duration_since(UNIX_EPOCH).unwrap_or_default();
+    let mut text = since.as_secs().to_string();
+    push_fraction(&mut text, since.subsec_nanos());
+    text
+}
+
+/// `.123`, `.123456` or `.123456789`: the fewest of those that hold `nanos` exactly.
+fn push_fraction(text: &mut String, nanos: u32) {
+    use std::fmt::Write as _;
+    let _ = match nanos {
+        0 => Ok(()),
+        n if n % 1_000_000 == 0 => write!(text, ".{:03}", n / 1_000_000),
+        n if n % 1_000 == 0 => write!(text, ".{:06}", n / 1_000),
+        n => write!(text, ".{n:09}"),
+    };
+}
+
 /// The weekday of a day counted from 1970-01-01 (a Thursday), Monday being 0.
 fn weekday(days: u64) -> usize {
     usize::try_from((days + 3) % 7).unwrap_or(0)
@@ -57,12 +103,84 @@ fn civil_from_days(days: u64) -> (u64, usize, u64) {
 
 #[cfg(feature = "parse")]
 pub(crate) use reading::parse;
+pub(crate) use reading::parse_any;
 
-/// Reading dates back: only the parser needs it.
-#[cfg(feature = "parse")]
+/// Reading dates back: the parser's `Retry-After`, and `FromFault`'s timestamp members.
 mod reading {
     use super::{MONTHS, WEEKDAYS, civil_from_days, weekday};
     use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+    /// The instant any form this crate reads names: an ISO 8601 date-time, an HTTP date, or
+    /// epoch seconds.
+    pub(crate) fn parse_any(text: &str) -> Option<SystemTime> {
+        let text = text.trim();
+        iso8601(text).or_else(|| parse(text)).or_else(|| {
+            let seconds: f64 = text.parse().ok()?;
+            (seconds >= 0.0 && seconds.is_finite())
+                .then(|| UNIX_EPOCH + Duration::from_secs_f64(seconds))
+        })
+    }
+
+    /// `2014-04-29T18:30:38Z`, with an optional fraction, `Z` or a numeric offset.
+    fn iso8601(s: &str) -> Option<SystemTime> {
+        let b = s.as_bytes();
+        if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't') {
+            return None;
+        }
+        let year = digits(&s[..4])?;
+        let month = usize::try_from(digits(&s[5..7])?).ok()?;
+        let day = digits(&s[8..10])?;
+        let Fields {
+            hour,
+            minute,
+            second,
+            ..
+        } = time(&s[11..19], "")?;
+        let mut rest = &s[19..];
+        let mut nanos = 0u32;
+        if let Some(fraction) = rest.strip_prefix('.') {
+            let end = fraction
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(fraction.len());
+            if end == 0 {
+                return None;
+            }
+            let digits_nine: String = fraction[..end]
+                .chars()
+                .chain("000000000".chars())
+                .take(9)
+                .collect();
+            nanos = digits_nine.parse().ok()?;
+            rest = &fraction[end..];
+        }
+        let offset: i64 = match rest.as_bytes() {
+            [b'Z' | b'z'] => 0,
+            [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+                let hours = i64::try_from(digits(std::str::from_utf8(&[*h1, *h2]).ok()?)?).ok()?;
+                let minutes =
+                    i64::try_from(digits(std::str::from_utf8(&[*m1, *m2]).ok()?)?).ok()?;
+                let total = hours * 3600 + minutes * 60;
+                if *sign == b'+' { total } else { -total }
+            }
+            _ => return None,
+        };
+        let in_range = (1970..=9999).contains(&year)
+            && (1..=12).contains(&month)
+            && (1..=31).contains(&day)
+            && hour < 24
+            && minute < 60
+            && second < 60;
+        if !in_range {
+            return None;
+        }
+        let days = days_from_civil(year, month, day);
+        if civil_from_days(days) != (year, month, day) {
+            return None;
+        }
+        let local = i64::try_from(days * 86_400 + hour * 3600 + minute * 60 + second).ok()?;
+        let secs = u64::try_from(local - offset).ok()?;
+        Some(UNIX_EPOCH + Duration::new(secs, nanos))
+    }
 
     const LONG_WEEKDAYS: [&str; 7] = [
         "Monday",
