@@ -51,7 +51,10 @@ fn check(sample: &Value) -> Vec<String> {
     if matches!(family, "api-wg" | "placement") {
         same("code", fault.code().map(str::to_owned), &expect["code"]);
     } else if !expect["code"].is_null() {
-        same("title", Some(fault.title().to_owned()), &expect["code"]);
+        // The code a client reports: a query-compatible fault's legacy code (botocore's
+        // `Code`), else its title.
+        let code = fault.query_code().unwrap_or(fault.title());
+        same("code", Some(code.to_owned()), &expect["code"]);
     }
     if let Some(title) = expect.get("title").filter(|t| t.is_string()) {
         same("title", Some(fault.title().to_owned()), title);
@@ -177,7 +180,13 @@ fn headers_fill_what_the_body_lacks() {
     );
     let body = br#"{"__type":"com.amazonaws.sqs#QueueDoesNotExist","message":"The specified queue does not exist."}"#;
     let fault = Fault::parse(StatusCode::BAD_REQUEST, &headers, body);
-    assert_eq!(fault.title(), "AWS.SimpleQueueService.NonExistentQueue");
+    // The shape's name is the title, the legacy code kept beside it (botocore's `Code`).
+    assert_eq!(fault.title(), "QueueDoesNotExist");
+    assert_eq!(
+        fault.query_code(),
+        Some("AWS.SimpleQueueService.NonExistentQueue")
+    );
+    assert!(fault.is_query_compatible());
     assert_eq!(fault.request_id().unwrap(), "q-1");
     let at = std::time::UNIX_EPOCH + std::time::Duration::from_secs(784_111_777);
     assert_eq!(fault.retry_after(), Some(RetryAfter::At(at)));

@@ -166,7 +166,7 @@ pub const FAMILIES: &[(&str, Family)] = &[
             format: Format::OpenStack,
             accept: Some("application/xml"),
             hand_body: openstack_xml,
-            content_type: "application/xml",
+            content_type: "application/xml; charset=UTF-8",
             id_headers: &["x-openstack-request-id", "x-compute-request-id"],
         },
     ),

@@ -82,6 +82,7 @@ impl Walk<'_> {
             }
             When::PayloadTooLarge => (fact.is_none_or(can) && status == 413).then_some(false),
             When::Microversion(_) => Some(false),
+            When::ReadOnly => None,
         }
     }
 
@@ -176,6 +177,7 @@ impl Walk<'_> {
     fn key(&self, key: Key) -> String {
         match key {
             Key::Lit(name) => name.to_owned(),
+            Key::Any(names) => names.first().copied().unwrap_or("").to_owned(),
             Key::Title => self.fault.title().to_owned(),
             Key::Message(default) => self
                 .fault

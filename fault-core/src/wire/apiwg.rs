@@ -187,7 +187,25 @@ pub(crate) fn webob_explanation(status: u16) -> Option<&'static str> {
     })
 }
 
+/// The message inside WebOb's text around it (see [`webob_detail`]), or `detail` unchanged.
+///
+/// For a status WebOb has no text for, the text around is only the blank line and spaces:
+/// that is taken for WebOb's only from a response that says it is Placement's, since any
+/// other API-WG message may well start with a blank line.
 #[cfg(feature = "parse")]
-mod parsing;
-#[cfg(feature = "parse")]
-pub(crate) use parsing::*;
+pub(crate) fn strip_webob(status: http::StatusCode, detail: &str, placement: bool) -> &str {
+    let Some((head, rest)) = detail.split_once("\n\n ") else {
+        return detail;
+    };
+    let explanation = webob_explanation(status.as_u16())
+        .or(status.canonical_reason())
+        .unwrap_or("");
+    if matches!(status.as_u16(), 405 | 406 | 501) && head.ends_with(". ") {
+        // The three that name the request end with the message itself.
+        rest
+    } else if (placement || !head.is_empty()) && head == explanation {
+        rest.strip_suffix("  ").unwrap_or(rest)
+    } else {
+        detail
+    }
+}

@@ -208,6 +208,19 @@ const JSON_MESSAGE: Item = Item::Pair {
     when: When::NonEmpty,
 };
 
+/// Read back, never written: the code where other producers put it (botocore and Smithy
+/// accept `code`; `X-Amzn-Errortype` is read from the headers) and Lambda's `Type`.
+const READ_CODE: Item = Item::Pair {
+    key: Key::Any(&["code", "Code"]),
+    value: Json::Text(Fact::TypeName),
+    when: When::ReadOnly,
+};
+const READ_TYPE: Item = Item::Pair {
+    key: Key::Any(&["Type", "type"]),
+    value: Json::Text(Fact::ErrType(ServerWord::Receiver)),
+    when: When::ReadOnly,
+};
+
 /// What the JSON protocols share.
 const JSON: Shape = Shape {
     json: None,
@@ -229,6 +242,8 @@ pub(crate) const JSON10: Shape = Shape {
         root: object!(
             pair("__type", Json::Text(Fact::TypeName)),
             JSON_MESSAGE,
+            READ_CODE,
+            READ_TYPE,
             Item::Members
         ),
         style: COMPACT,
@@ -245,6 +260,8 @@ pub(crate) const JSON11: Shape = Shape {
         root: object!(
             pair("__type", Json::Text(Fact::Title)),
             JSON_MESSAGE,
+            READ_CODE,
+            READ_TYPE,
             Item::Members
         ),
         style: COMPACT,
@@ -259,7 +276,16 @@ pub(crate) const JSON11: Shape = Shape {
 /// headers in them), its name in `X-Amzn-Errortype`.
 pub(crate) const REST_JSON: Shape = Shape {
     json: Some(JsonBody {
-        root: object!(JSON_MESSAGE, Item::Members),
+        root: object!(
+            JSON_MESSAGE,
+            Item::Pair {
+                key: Key::Any(&["__type", "code", "Code"]),
+                value: Json::Text(Fact::TypeName),
+                when: When::ReadOnly,
+            },
+            READ_TYPE,
+            Item::Members
+        ),
         style: COMPACT,
         content_type: hv!("application/json"),
         newline: false,
@@ -270,8 +296,3 @@ pub(crate) const REST_JSON: Shape = Shape {
     json_names: true,
     ..JSON
 };
-
-#[cfg(feature = "parse")]
-mod parsing;
-#[cfg(feature = "parse")]
-pub(crate) use parsing::*;

@@ -263,6 +263,7 @@ fn wanted(r: &Render<'_>, fact: Option<Fact>, when: When) -> bool {
         When::OverLimit => present() && matches!(r.fault.status.as_u16(), 413 | 429),
         When::PayloadTooLarge => present() && r.fault.status.as_u16() == 413,
         When::Has(fact) => self::present(r, fact),
+        When::ReadOnly => false,
         When::Microversion(at_least) => r.cx.microversion.is_some_and(|v| v >= at_least),
     }
 }
@@ -477,6 +478,7 @@ fn item_wanted(r: &Render<'_>, value: &Json, when: When) -> bool {
 fn key_name<'r>(r: &'r Render<'_>, key: Key) -> &'r str {
     match key {
         Key::Lit(name) => name,
+        Key::Any(names) => names.first().copied().unwrap_or(""),
         Key::Title => &r.fault.title,
         Key::Message(default) => r.fault.message_member.as_deref().unwrap_or(default),
     }

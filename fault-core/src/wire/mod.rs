@@ -7,13 +7,17 @@ pub(crate) mod apiwg;
 pub(crate) mod aws;
 pub(crate) mod cache;
 pub(crate) mod dates;
+#[cfg(feature = "parse")]
+mod detect;
 pub(crate) mod emit;
+#[cfg(feature = "parse")]
+mod extract;
 pub(crate) mod json;
 #[cfg(feature = "parse")]
 pub(crate) mod limits;
 pub(crate) mod openstack;
 #[cfg(feature = "parse")]
-mod parse;
+pub(crate) mod parse;
 pub(crate) mod problem;
 #[cfg(feature = "parse")]
 pub(crate) mod read;
@@ -213,4 +217,4 @@ pub(crate) fn unsent(fault: &Fault<'_>, format: Format) -> Vec<String> {
 }
 
 #[cfg(feature = "parse")]
-pub(crate) use parse::{Hints, parse, parsed};
+pub(crate) use parse::{parse, parsed};

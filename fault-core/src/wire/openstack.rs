@@ -267,6 +267,7 @@ pub(crate) const KEYSTONE: Shape = Shape {
                     pair("code", Json::Number(Fact::Status)),
                     pair("message", Json::Text(Fact::Message)),
                     pair("title", Json::Text(Fact::Title)),
+                    when("details", Json::Text(Fact::Details), When::ReadOnly),
                     Item::Members,
                 ],
                 sorted: true,
@@ -290,15 +291,16 @@ pub(crate) const KEYSTONE: Shape = Shape {
 /// empty when unset.
 pub(crate) const NEUTRON: Shape = Shape {
     json: Some(JsonBody {
-        root: object!(pair(
-            "NeutronError",
-            object!(
+        root: object!(Item::Pair {
+            key: Key::Any(&["NeutronError", "NotImplementedError"]),
+            value: object!(
                 pair("type", Json::Text(Fact::Title)),
                 pair("message", Json::Text(Fact::Message)),
                 pair("detail", Json::Text(Fact::Details)),
                 Item::Members,
-            )
-        )),
+            ),
+            when: When::Always,
+        }),
         style: PYTHON,
         content_type: hv!("application/json"),
         newline: false,
@@ -306,6 +308,27 @@ pub(crate) const NEUTRON: Shape = Shape {
     }),
     ..OPENSTACK
 };
+
+/// WebOb's own JSON for errors raised before the service formats them, read back only:
+/// `{"message", "code": "404 Not Found", "title"}`.
+#[cfg(feature = "parse")]
+pub(crate) const WEBOB_JSON: Json = object!(
+    pair("title", Json::Text(Fact::Title)),
+    pair("message", Json::Text(Fact::Message)),
+    pair("code", Json::Text(Fact::Status)),
+);
+
+/// WSME's faults (Ironic, Octavia…), read back only: `{"faultstring", "faultcode",
+/// "debuginfo"}`.
+#[cfg(feature = "parse")]
+pub(crate) const WSME_JSON: Json = object!(
+    pair("faultstring", Json::Text(Fact::Message)),
+    pair(
+        "faultcode",
+        Json::Text(Fact::ErrType(super::shape::ServerWord::Server))
+    ),
+    pair("debuginfo", Json::Text(Fact::Details)),
+);
 
 /// Keystone's challenge: a 401 must carry one (RFC 9110 §11.6.1); a URI that cannot stand in
 /// a quoted header value is left out, not allowed to drop the whole header.
@@ -323,8 +346,3 @@ pub(crate) fn challenge(r: &Render<'_>, out: &mut Out) {
     };
     out.header(http::header::WWW_AUTHENTICATE, &challenge);
 }
-
-#[cfg(feature = "parse")]
-mod parsing;
-#[cfg(feature = "parse")]
-pub(crate) use parsing::*;

@@ -1,10 +1,11 @@
-//! Reading any error response back into a [`Fault`]: the headers' hints, the body's family,
-//! and the fallbacks when no family claims it.
+//! Reading any error response back into a [`Fault`]: the headers' hints, the body's family
+//! (`detect.rs`, as botocore and openstacksdk tell them apart), the format's declared shape
+//! walked back (`extract.rs`), and the fallbacks when no family claims the body.
 
+use super::detect::{json_fault, xml_fault};
 use super::limits::ParseLimits;
 use super::read::{Element, Json};
-use super::{apiwg, aws, openstack, problem};
-use crate::{ErrType, Fault, Format, RetryAfter, Text};
+use crate::{ErrType, Fault, Format, Member, RetryAfter, Text};
 use http::{HeaderMap, StatusCode};
 use std::borrow::Cow;
 
@@ -21,14 +22,28 @@ pub(crate) struct Hints<'h> {
     pub(crate) request_id: Option<&'h str>,
     pub(crate) host_id: Option<&'h str>,
     pub(crate) retry_after: Option<RetryAfter>,
+    pub(crate) language: Option<&'h str>,
     /// `OpenStack-API-Version` names placement.
     pub(crate) placement: bool,
 }
 
+/// The `x-` headers this crate reads itself; every other `x-` header of a response is kept as
+/// a header member (Smithy's `@httpHeader` members, `X-Header` in its tests).
+const READ_HEADERS: &[&str] = &[
+    "x-amzn-errortype",
+    "x-amzn-query-error",
+    "x-amzn-requestid",
+    "x-amz-request-id",
+    "x-amz-id-2",
+    "x-openstack-request-id",
+    "x-compute-request-id",
+    "x-request-id",
+];
+
 impl<'h> Hints<'h> {
     /// Reads the headers in one pass: a response carries a handful, and matching each name
     /// once costs less than looking up every name the parser knows.
-    fn from_headers(headers: &'h HeaderMap) -> Self {
+    fn from_headers(headers: &'h HeaderMap, members: &mut Vec<Member<'static>>) -> Self {
         let mut hints = Hints::default();
         // The request id headers in order of preference; the first present wins.
         let mut request_id: [Option<&'h str>; 5] = [None; 5];
@@ -38,7 +53,7 @@ impl<'h> Hints<'h> {
             match name.as_str() {
                 "content-type" => hints.content_type = value,
                 "x-amzn-errortype" => {
-                    hints.errortype = Some(aws::sanitize_code(value)).filter(|c| !c.is_empty());
+                    hints.errortype = Some(sanitize_code(value)).filter(|c| !c.is_empty());
                 }
                 "x-amzn-query-error" => {
                     let mut parts = value.split(';');
@@ -56,11 +71,17 @@ impl<'h> Hints<'h> {
                 "x-request-id" => request_id[4] = Some(value),
                 "x-amz-id-2" => hints.host_id = Some(value).filter(|id| !id.is_empty()),
                 "retry-after" => hints.retry_after = parse_retry_after(value),
+                "content-language" => hints.language = Some(value).filter(|l| !l.is_empty()),
                 "openstack-api-version" => {
                     hints.placement = value
                         .as_bytes()
                         .windows(9)
                         .any(|w| w.eq_ignore_ascii_case(b"placement"));
+                }
+                other if other.starts_with("x-") && !READ_HEADERS.contains(&other) => {
+                    members.push(
+                        Member::new(other.to_owned(), value.to_owned()).in_header(other.to_owned()),
+                    );
                 }
                 _ => {}
             }
@@ -77,6 +98,19 @@ impl<'h> Hints<'h> {
     }
 }
 
+/// An AWS error code as clients read it: cut at the first `:` (`Name:http://…`), then what
+/// follows the last `#` (`namespace#Name`).
+pub(crate) fn sanitize_code(code: &str) -> &str {
+    // Byte searches: both separators are ASCII, so the cuts fall on char boundaries.
+    let bytes = code.as_bytes();
+    let end = bytes.iter().position(|&b| b == b':').unwrap_or(bytes.len());
+    let start = bytes[..end]
+        .iter()
+        .rposition(|&b| b == b'#')
+        .map_or(0, |i| i + 1);
+    code[start..end].trim()
+}
+
 /// `Retry-After`: seconds, or an HTTP date.
 fn parse_retry_after(value: &str) -> Option<RetryAfter> {
     value
@@ -86,9 +120,9 @@ fn parse_retry_after(value: &str) -> Option<RetryAfter> {
         .or_else(|| super::dates::parse(value).map(RetryAfter::At))
 }
 
-/// A parsed fault named `title`, in `format`, with Heat's err_type for its status and an
-/// empty message until the body gives one (a body without a message has none, as botocore
-/// reads it).
+/// A parsed fault named `title`, in `format`, with no side at fault said and an empty
+/// message until the body gives one (a body without a message has none, as botocore reads
+/// it).
 pub(crate) fn parsed(
     status: StatusCode,
     title: impl Into<Cow<'static, str>>,
@@ -122,7 +156,8 @@ pub(crate) fn parse(
             .unwrap_or(0);
         text.to_mut().truncate(end);
     }
-    let hints = Hints::from_headers(headers);
+    let mut header_members = Vec::new();
+    let hints = Hints::from_headers(headers, &mut header_members);
     let start = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
     let found = match start.as_bytes().first() {
         None => None,
@@ -146,81 +181,25 @@ pub(crate) fn parse(
     if fault.retry_after.is_none() {
         fault.retry_after = hints.retry_after;
     }
+    if let Some(language) = hints.language {
+        fault.language = Some(Cow::Owned(language.to_owned()));
+    }
     if let Some(host_id) = hints.host_id {
         match fault.members.iter_mut().find(|m| m.name == "HostId") {
             Some(member) if headers_win => member.value = host_id.to_owned().into(),
             Some(_) => {}
             None => fault
                 .members
-                .push(crate::Member::new("HostId", host_id.to_owned())),
+                .push(Member::new("HostId", host_id.to_owned())),
         }
     }
+    fault.members.append(&mut header_members);
     fault.raw = Some(text.into());
     fault
 }
 
-fn json_fault(status: StatusCode, json: &Json<'_>, hints: &Hints) -> Option<Fault<'static>> {
-    if !json.is_object() {
-        return None;
-    }
-    let aws_hint =
-        hints.errortype.is_some() || hints.query_error.is_some() || json.get("__type").is_some();
-    let aws_code = json.get("title").is_none()
-        && json
-            .get_any(&["code", "Code"])
-            .and_then(Json::as_str)
-            .is_some_and(|c| !c.starts_with(|d: char| d.is_ascii_digit()));
-    // `__type` and the AWS headers settle it before any shape does (CloudSearch bodies carry
-    // an unrelated `errors` list beside `__type`). The families are tried in turn with early
-    // returns: chaining `or_else` would move the whole record through every link.
-    if aws_hint && let Some(fault) = aws::from_json(status, json, hints) {
-        return Some(fault);
-    }
-    if let Some(fault) = apiwg::from_json(status, json, hints) {
-        return Some(fault);
-    }
-    if let Some(fault) = openstack::keystone_from_json(status, json) {
-        return Some(fault);
-    }
-    if let Some(fault) = openstack::neutron_from_json(status, json) {
-        return Some(fault);
-    }
-    if !aws_hint
-        && aws_code
-        && let Some(fault) = aws::from_json(status, json, hints)
-    {
-        return Some(fault);
-    }
-    let shapes: [fn(StatusCode, &Json<'_>) -> Option<Fault<'static>>; 4] = [
-        openstack::webob_from_json,
-        openstack::load_balancer_from_json,
-        openstack::wsme_from_json,
-        openstack::from_json,
-    ];
-    if let Some(fault) = problem::from_json(status, json, hints) {
-        return Some(fault);
-    }
-    for shape in shapes {
-        if let Some(fault) = shape(status, json) {
-            return Some(fault);
-        }
-    }
-    // A bare `{"message": …}` (restJson without its header, flat WebOb): keep the text.
-    let message = json.get_any(&["message", "Message"])?.text()?;
-    let mut fault = fallback(status, hints);
-    fault.message = message.into_owned().into();
-    Some(fault)
-}
-
-fn xml_fault(status: StatusCode, root: &Element, hints: &Hints) -> Option<Fault<'static>> {
-    if let Some(fault) = aws::from_xml(status, root, hints) {
-        return Some(fault);
-    }
-    openstack::from_xml(status, root)
-}
-
 /// Whether a body is an HTML page (a proxy's or framework's error page).
-fn is_html(text: &str) -> bool {
+pub(crate) fn is_html(text: &str) -> bool {
     let head = text
         .get(..text.len().min(15))
         .unwrap_or("")
@@ -230,15 +209,14 @@ fn is_html(text: &str) -> bool {
 
 /// A fault with what the headers and status say: the code from `x-amzn-query-error` or
 /// `X-Amzn-Errortype` when sent, else the status number (as botocore names it).
-fn fallback(status: StatusCode, hints: &Hints) -> Fault<'static> {
-    let code = hints
-        .query_error
-        .map(|(code, _)| code.to_owned())
-        .or_else(|| hints.errortype.map(str::to_owned));
+pub(crate) fn fallback(status: StatusCode, hints: &Hints) -> Fault<'static> {
+    let query_code = hints.query_error.map(|(code, _)| code);
+    let code = hints.errortype.or(query_code);
     let mut fault = match code {
-        Some(code) => Fault::new(status, code),
+        Some(code) => Fault::new(status, code.to_owned()),
         None => Fault::new(status, status.as_str().to_owned()),
     };
+    fault.query_code = query_code.map(|code| Cow::Owned(code.to_owned()));
     if let Some(word) = hints
         .query_error
         .as_ref()

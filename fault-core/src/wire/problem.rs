@@ -44,8 +44,3 @@ pub(crate) const PROBLEM: Shape = Shape {
     no_body_for_head: false,
     query_status: false,
 };
-
-#[cfg(feature = "parse")]
-mod parsing;
-#[cfg(feature = "parse")]
-pub(crate) use parsing::*;

@@ -137,6 +137,9 @@ pub(crate) enum When {
     Has(Fact),
     /// When the request's microversion is at least this one.
     Microversion(Microversion),
+    /// Never written, but read where another producer writes it (AWS JSON's `Type`,
+    /// keystone's `details`).
+    ReadOnly,
 }
 
 /// A JSON object member's name.
@@ -144,6 +147,9 @@ pub(crate) enum When {
 pub(crate) enum Key {
     /// A fixed name.
     Lit(&'static str),
+    /// A fixed name, written as the first and read as any (AWS JSON's code in `__type`,
+    /// `code` or `Code`).
+    Any(&'static [&'static str]),
     /// The fault's title (OpenStack's `{"itemNotFound": {…}}`).
     Title,
     /// The message member: the fault's `message_member`, else this name.
