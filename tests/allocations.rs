@@ -98,10 +98,13 @@ fn families() -> [(Format, Context<'static>); 6] {
 
 fn warm_up() {
     // The first use of a type reads its catalogue into static entries, once per process; the
-    // first render of a fixed fault fills its body cache, once per process and format.
+    // first render of a variant whose fields give its fault nothing but its message fills its
+    // kept body (with a hole for an interpolated message), once per process and format.
     let _ = VolumeError::Denied.status();
     for (format, cx) in families() {
         let _ = VolumeError::Denied.to_response(format, &cx);
+        let _ = VolumeError::NotFound("vol-1".into()).to_response(format, &cx);
+        VolumeError::NotFound("vol-1".into()).write_body(format, &cx, &mut Vec::new());
     }
 }
 

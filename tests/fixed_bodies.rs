@@ -1,7 +1,8 @@
-//! A fixed fault's body is rendered once per process and format, then handed out: the bytes are
-//! exactly what rendering writes, and a body that takes anything from the request is never
-//! served from the cache (a `Fault` holds no link to it, so one changed after it was made never
-//! is either).
+//! A variant whose fields give its fault nothing but its message has its body rendered once per
+//! process and format, then handed out, an interpolated message put in its place each time: the
+//! bytes are exactly what rendering writes, and a body that takes anything else from the request
+//! is never served from the cache (a `Fault` holds no link to it, so one changed after it was
+//! made never is either).
 
 use bytes::Bytes;
 use fault_core::http::{Method, Response};
@@ -187,5 +188,35 @@ fn a_variant_with_data_of_its_own_is_rendered_each_time() {
             .fault()
             .render(format, &cx);
         assert_eq!(second, uncached.body().as_ref(), "{format}");
+    }
+}
+
+#[test]
+fn each_interpolated_message_is_put_in_as_rendering_writes_it() {
+    let messages = [
+        "vol-1".to_owned(),
+        "<&> \"quoted\" é ✓ 𝄞 \n\t\r \u{0} \u{FFFE} ]]>".to_owned(),
+        String::new(),
+        "x".repeat(5000),
+        // The cache's own marker, inside a message: put in as any other text.
+        "fault-core-message-template-3c9a51e07b64d2f8".to_owned(),
+    ];
+    for format in Format::ALL {
+        for cx in contexts() {
+            for message in &messages {
+                let err = VolumeError::ItemNotFound(message.clone());
+                let fresh = err.fault().render(format, &cx);
+                let kept = err.to_response(format, &cx);
+                let what = format!("{format} with {cx:?}, {message:?}");
+                assert_eq!(same_id(&kept), same_id(&fresh), "{what}");
+                let mut buf = Vec::new();
+                err.write_body(format, &cx, &mut buf);
+                assert!(
+                    same_but_id(&buf, fresh.body(), request_id(&fresh).as_deref()),
+                    "{what}: write_body gave {:?}",
+                    String::from_utf8_lossy(&buf)
+                );
+            }
+        }
     }
 }

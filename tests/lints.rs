@@ -118,12 +118,50 @@ pub enum Roles {
         /// Created.
         #[fault(created)]
         created: Option<String>,
-        /// An extra.
+        /// A member.
         #[fault(member, rename = "Resource")]
         resource: String,
+        /// A list member, flattened in XML.
+        #[fault(member, rename = "Tags", xml_name = "Tag", xml_flattened)]
+        tags: Vec<String>,
+        /// A member bound to a header.
+        #[fault(header = "X-Limit", json_name = "limit")]
+        limit: Option<u64>,
+        /// A member whose type is `Serialize` and `Deserialize` (through serde).
+        #[fault(member, rename = "Address")]
+        address: Option<std::net::Ipv4Addr>,
+        /// RFC 9457's instance.
+        #[fault(instance)]
+        instance: String,
     },
     /// No roles.
     None,
+}
+
+/// The facts of AWS query compatibility and RFC 9457, in one type.
+#[derive(Debug, ApiFault, FromFault)]
+#[fault(
+    format = "aws_json10",
+    namespace = "com.amazonaws.sqs",
+    query_compatible,
+    message_member = "Message",
+    language = "en",
+    rename_all_fields = "PascalCase"
+)]
+pub enum Facts {
+    /// A legacy query code and status.
+    #[fault(
+        code = 400,
+        title = "QueueDoesNotExist",
+        query_code = "AWS.SimpleQueueService.NonExistentQueue",
+        query_status = 400,
+        problem_type = "https://example.com/probs/no-queue"
+    )]
+    NoQueue {
+        /// A member named by the rule.
+        #[fault(member)]
+        queue_url: String,
+    },
 }
 
 /// Empty; `from_fault` should be `None` alone.

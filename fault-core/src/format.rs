@@ -110,7 +110,7 @@ impl Format {
     /// ```
     #[must_use]
     pub const fn encodings(self) -> &'static [Encoding] {
-        crate::wire::shape::shape(self, Dialect::Nova).encodings()
+        ENCODINGS[self as usize]
     }
 
     /// The format with this [`name`](Format::name), if any.
@@ -195,6 +195,18 @@ impl fmt::Display for Dialect {
         f.pad(self.name())
     }
 }
+
+/// Each format's encodings, read from its declared shape once, at compile time (every render
+/// asks).
+const ENCODINGS: [&[Encoding]; Format::ALL.len()] = {
+    let mut table: [&[Encoding]; Format::ALL.len()] = [&[]; Format::ALL.len()];
+    let mut i = 0;
+    while i < Format::ALL.len() {
+        table[i] = crate::wire::shape::shape(Format::ALL[i], Dialect::Nova).encodings();
+        i += 1;
+    }
+    table
+};
 
 impl fmt::Display for Format {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -219,7 +219,9 @@ impl Reader {
                 FieldRole::Message | FieldRole::Source | FieldRole::From | FieldRole::Transparent
             )
         });
-        if plain && spec.message_is_fixed && matches!(kind, EntryKind::Fault { .. }) {
+        // A variant whose fields give its fault nothing but its message has one body per
+        // format up to that message: kept, with a hole for an interpolated one.
+        if plain && matches!(kind, EntryKind::Fault { .. }) {
             // Leaked like the entry itself: one pointer until the variant is first rendered.
             spec.bodies = Some(Box::leak(Box::default()));
         }

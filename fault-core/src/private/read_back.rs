@@ -281,14 +281,20 @@ impl<T: FromValue> ViaFromValue<T> for &FromProbe<T> {
     }
 }
 
-/// Chosen otherwise: the field's type through [`MemberFromValue`].
+/// Chosen otherwise: the field's type through [`MemberFromValue`], asked for by the method
+/// so that a type that is neither is reported as that trait's message says.
 pub trait ViaOther<T> {
-    fn fill_member(&self, value: Option<&Value<'_>>) -> T;
+    fn fill_member(&self, value: Option<&Value<'_>>) -> T
+    where
+        T: MemberFromValue;
 }
 
-impl<T: MemberFromValue> ViaOther<T> for FromProbe<T> {
+impl<T> ViaOther<T> for FromProbe<T> {
     #[inline]
-    fn fill_member(&self, value: Option<&Value<'_>>) -> T {
+    fn fill_member(&self, value: Option<&Value<'_>>) -> T
+    where
+        T: MemberFromValue,
+    {
         T::read_member(value)
     }
 }

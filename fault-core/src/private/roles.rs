@@ -96,14 +96,21 @@ impl<'a, T: serde_core::Serialize + ?Sized> ViaSerialize<'a> for &ValueProbe<'a,
     }
 }
 
-/// Chosen otherwise: the field's `Display`, as a string member.
-pub trait ViaDisplay<'a> {
-    fn member_value(&self) -> Option<Value<'a>>;
+/// Chosen otherwise: the field's `Display`, as a string member. The impl always applies and
+/// the method asks for [`MemberDisplay`], so a type that is none of the three is reported as
+/// that trait's message says.
+pub trait ViaDisplay<'a, T: ?Sized> {
+    fn member_value(&self) -> Option<Value<'a>>
+    where
+        T: MemberDisplay;
 }
 
-impl<'a, T: MemberDisplay + ?Sized> ViaDisplay<'a> for ValueProbe<'a, T> {
+impl<'a, T: ?Sized> ViaDisplay<'a, T> for ValueProbe<'a, T> {
     #[inline]
-    fn member_value(&self) -> Option<Value<'a>> {
+    fn member_value(&self) -> Option<Value<'a>>
+    where
+        T: MemberDisplay,
+    {
         Some(Value::Str(Text::display(self.0.as_display())))
     }
 }

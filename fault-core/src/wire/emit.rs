@@ -203,29 +203,32 @@ impl Sink for JsonSink<'_> {
     }
 }
 
-struct XmlSink<'o> {
-    out: &'o mut Vec<u8>,
-    attr: bool,
-}
+/// XML character data.
+struct XmlSink<'o>(&'o mut Vec<u8>);
 
 impl Sink for XmlSink<'_> {
     fn str(&mut self, text: &str) {
-        if self.attr {
-            xml::escape_attr(self.out, text);
-        } else {
-            xml::escape_text(self.out, text);
-        }
+        xml::escape_text(self.0, text);
     }
     fn text(&mut self, text: &Text<'_>) {
-        if self.attr {
-            xml::attr(self.out, text);
-        } else {
-            xml::text(self.out, text);
-        }
+        xml::text(self.0, text);
+    }
+}
+
+/// An XML attribute value's inside.
+struct AttrSink<'o>(&'o mut Vec<u8>);
+
+impl Sink for AttrSink<'_> {
+    fn str(&mut self, text: &str) {
+        xml::escape_attr(self.0, text);
+    }
+    fn text(&mut self, text: &Text<'_>) {
+        xml::attr(self.0, text);
     }
 }
 
 /// Whether the fault (or request) has the fact.
+#[inline]
 fn present(r: &Render<'_>, fact: Fact) -> bool {
     let f = r.fault;
     match fact {
@@ -254,6 +257,7 @@ fn present(r: &Render<'_>, fact: Fact) -> bool {
 }
 
 /// Whether a place holding `fact` is written.
+#[inline]
 fn wanted(r: &Render<'_>, fact: Option<Fact>, when: When) -> bool {
     let present = || fact.is_none_or(|fact| present(r, fact));
     match when {
@@ -570,9 +574,11 @@ fn element_name<'r>(r: &'r Render<'_>, name: Name) -> Cow<'r, str> {
     match name {
         Name::Lit(name) => Cow::Borrowed(name),
         Name::Title => xml::element_name(&r.fault.title),
-        Name::Message(default) => {
-            xml::element_name(r.fault.message_member.as_deref().unwrap_or(default))
-        }
+        // A declared name is an XML name already; only one from data is checked.
+        Name::Message(default) => match r.fault.message_member.as_deref() {
+            Some(name) => xml::element_name(name),
+            None => Cow::Borrowed(default),
+        },
     }
 }
 
@@ -610,7 +616,7 @@ fn xml_node(r: &Render<'_>, node: &Xml, out: &mut Vec<u8>, values: XmlValues) {
             out.push(b'<');
             out.extend_from_slice(name.as_bytes());
             out.push(b'>');
-            write_fact(r, *fact, &mut XmlSink { out, attr: false });
+            write_fact(r, *fact, &mut XmlSink(out));
             out.extend_from_slice(b"</");
             out.extend_from_slice(name.as_bytes());
             out.push(b'>');
@@ -644,7 +650,7 @@ fn xml_attr(r: &Render<'_>, attr: &Attr, out: &mut Vec<u8>) {
     out.push(b' ');
     out.extend_from_slice(attr.name.as_bytes());
     out.extend_from_slice(b"=\"");
-    write_fact(r, attr.fact, &mut XmlSink { out, attr: true });
+    write_fact(r, attr.fact, &mut AttrSink(out));
     out.push(b'"');
 }
 

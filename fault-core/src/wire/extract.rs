@@ -75,67 +75,58 @@ pub(crate) fn json(node: &Json, tree: &Tree<'_>, fault: &mut Fault<'static>) {
     }
 }
 
-/// The member of `tree` a declared key names, with the name found.
-fn find<'t, 'd>(tree: &'t Tree<'d>, key: Key) -> Option<(&'t str, &'t Tree<'d>)> {
-    let members = tree.members();
+/// Whether a member name is the one a declared key reads.
+#[inline]
+fn reads(key: Key, name: &str) -> bool {
     match key {
-        Key::Lit(name) => members.iter().find(|(k, _)| k == name),
-        Key::Any(names) => names
-            .iter()
-            .find_map(|name| members.iter().find(|(k, _)| k == name)),
-        Key::Message(default) => std::iter::once(default)
-            .chain(MESSAGE_NAMES)
-            .find_map(|name| members.iter().find(|(k, _)| k == name)),
-        Key::Title => match members {
-            [only] => Some(only),
-            _ => None,
-        },
+        Key::Lit(lit) => lit == name,
+        Key::Any(names) => names.contains(&name),
+        Key::Message(default) => default == name || MESSAGE_NAMES.contains(&name),
+        Key::Title => false,
     }
-    .map(|(k, v)| (&**k, v))
 }
 
-/// Whether a member name is one some declared key reads.
-fn declared(items: &[Item], name: &str) -> bool {
-    items.iter().any(|item| match item {
-        Item::Pair { key, .. } => match key {
-            Key::Lit(lit) => *lit == name,
-            Key::Any(names) => names.contains(&name),
-            Key::Message(default) => *default == name || MESSAGE_NAMES.contains(&name),
-            Key::Title => false,
-        },
-        Item::Members => false,
-    })
-}
-
+/// One pass over the object's members, each given to the declared place that reads it (the
+/// first declared), else kept as a member when the declaration has a place for members.
 fn object(items: &[Item], tree: &Tree<'_>, fault: &mut Fault<'static>) {
-    let mut title_key = None;
-    for item in items {
-        let Item::Pair { key, value, .. } = item else {
-            continue;
-        };
-        let Some((name, found)) = find(tree, *key) else {
-            continue;
-        };
-        match key {
-            Key::Title => {
-                fault.title = Cow::Owned(name.to_owned());
-                title_key = Some(name);
+    let members = tree.members();
+    // OpenStack's `{"itemNotFound": {…}}`: the title is the one member's name.
+    if let Some(Item::Pair { value, .. }) = items.iter().find(|item| {
+        matches!(
+            item,
+            Item::Pair {
+                key: Key::Title,
+                ..
             }
-            // A message spelled as the model spells it (`Message`) is written back so.
-            Key::Message(default) if name != *default => {
-                fault.message_member = Some(Cow::Owned(name.to_owned()));
-            }
-            _ => {}
-        }
-        json(value, found, fault);
+        )
+    }) && let [(name, inner)] = members
+    {
+        fault.title = Cow::Owned(name.clone().into_owned());
+        json(value, inner, fault);
+        return;
     }
-    if items.iter().any(|item| matches!(item, Item::Members)) {
-        for (name, value) in tree.members() {
-            if !declared(items, name) && Some(&**name) != title_key {
-                fault
-                    .members
-                    .push(Member::new(name.clone().into_owned(), value.to_value()));
+    let keeps_members = items.iter().any(|item| matches!(item, Item::Members));
+    let mut message_seen = false;
+    for (name, value) in members {
+        let declared = items.iter().find_map(|item| match item {
+            Item::Pair { key, value, .. } if reads(*key, name) => Some((*key, value)),
+            _ => None,
+        });
+        match declared {
+            // The first message member read wins, spelled as the body spells it.
+            Some((Key::Message(default), place)) if !message_seen => {
+                message_seen = true;
+                if name != default {
+                    fault.message_member = Some(Cow::Owned(name.clone().into_owned()));
+                }
+                json(place, value, fault);
             }
+            Some((Key::Message(_), _)) => {}
+            Some((_, place)) => json(place, value, fault),
+            None if keeps_members => fault
+                .members
+                .push(Member::new(name.clone().into_owned(), value.to_value())),
+            None => {}
         }
     }
 }

@@ -28,7 +28,7 @@ impl Style {
     }
 
     /// Whether non-ASCII text is escaped.
-    pub(crate) fn ascii(self) -> bool {
+    pub(crate) const fn ascii(self) -> bool {
         self.ascii
     }
 }

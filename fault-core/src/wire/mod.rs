@@ -113,8 +113,9 @@ fn write_resolved(r: &Render<'_>, buf: &mut Vec<u8>) {
     *buf = out.body;
 }
 
-/// The response of a value whose variant's fault is fixed (`spec.bodies`): its body from the
-/// kept bodies, its headers from the fault `make` builds, which is its spec's unchanged.
+/// The response of a value whose variant's fault is its spec's with at most its own message
+/// (`spec.bodies`): its body from the kept bodies, the message put in, its headers from the
+/// fault `make` builds.
 pub(crate) fn render_kept<'f>(
     spec: &'static FaultSpec,
     make: impl Fn() -> Fault<'f>,
@@ -124,13 +125,17 @@ pub(crate) fn render_kept<'f>(
     let fault = make();
     let (fault, cx): (&Fault<'_>, &Context<'_>) = (&fault, cx);
     let r = Render::new(fault, shape_of(fault, format), encoding(format, cx), cx);
-    let kept = cache::slot(spec, format, &r)
-        .and_then(|slot| slot.body(cx, |cx| fixed_body(fault, format, cx)));
+    let kept = cache::slot(spec, format, &r).and_then(|slot| {
+        slot.body(cx, Some(&r.message), |cx, message| {
+            kept_body(fault, format, cx, message)
+        })
+    });
     respond(&r, kept)
 }
 
-/// The body of a value whose variant's fault is fixed, from the kept bodies without building
-/// the fault, which `make` builds only on a miss.
+/// The body of a value whose variant's fault is its spec's with at most its own message, from
+/// the kept bodies: a fixed variant's without building its fault, which `make` builds only on
+/// a miss.
 pub(crate) fn write_kept_body<'f>(
     spec: &'static FaultSpec,
     make: impl Fn() -> Fault<'f>,
@@ -140,8 +145,20 @@ pub(crate) fn write_kept_body<'f>(
 ) {
     let shape = shape::shape(format, spec.dialect.unwrap_or_default());
     let encoding = encoding(format, cx);
-    let kept = cache::bare_slot(spec, format, shape, encoding, cx)
-        .is_some_and(|slot| slot.append_body(cx, buf, |cx| fixed_body(&make(), format, cx)));
+    let kept = cache::bare_slot(spec, format, shape, encoding, cx).is_some_and(|slot| {
+        if spec.message_is_fixed {
+            // A fixed variant's body is copied without building its fault.
+            slot.append_body(cx, None, buf, |cx, message| {
+                kept_body(&make(), format, cx, message)
+            })
+        } else {
+            let fault = make();
+            let message = fault.message.reborrow();
+            slot.append_body(cx, Some(&message), buf, |cx, marker| {
+                kept_body(&fault, format, cx, marker)
+            })
+        }
+    });
     if !kept {
         let fault = make();
         let (fault, cx): (&Fault<'_>, &Context<'_>) = (&fault, cx);
@@ -149,11 +166,26 @@ pub(crate) fn write_kept_body<'f>(
     }
 }
 
-/// The body of a fixed fault, rendered for the kept bodies: exactly what the fresh path
-/// writes.
-fn fixed_body(fault: &Fault<'_>, format: Format, cx: &Context<'_>) -> Vec<u8> {
+/// A body rendered for the kept bodies: exactly what the fresh path writes, with `message`
+/// (a marker) in place of the fault's when given.
+fn kept_body(
+    fault: &Fault<'_>,
+    format: Format,
+    cx: &Context<'_>,
+    message: Option<&str>,
+) -> Vec<u8> {
     let mut body = Vec::new();
-    write_body(fault, format, cx, &mut body);
+    match message {
+        Some(marker) => {
+            let marked = Fault {
+                message: Text::from(marker),
+                error: None,
+                ..fault.clone()
+            };
+            write_body(&marked, format, cx, &mut body);
+        }
+        None => write_body(fault, format, cx, &mut body),
+    }
     body
 }
 
