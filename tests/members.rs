@@ -327,3 +327,63 @@ fn a_parsed_structure_member_is_a_structure() {
         ("Foo", &Value::from("bar"))
     );
 }
+
+/// A type of the user's, with serde's derives (fault-core's `serde` feature, on by default).
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Quota {
+    limit: u64,
+    used_by: Vec<String>,
+    reset: Option<String>,
+}
+
+#[derive(Debug, ApiFault, FromFault)]
+#[fault(format = "openstack", rename_all_fields = "camelCase")]
+enum QuotaError {
+    #[fault(code = 413, title = "overLimit", message = "quota exceeded")]
+    OverQuota {
+        #[fault(member)]
+        quota_usage: Option<Quota>,
+        #[fault(member)]
+        by_project: BTreeMap<String, u32>,
+    },
+}
+
+#[test]
+fn a_serde_type_is_a_member_both_ways() {
+    let quota = Quota {
+        limit: 10,
+        used_by: vec!["vm-1".into()],
+        reset: None,
+    };
+    let mut by_project = BTreeMap::new();
+    by_project.insert("demo".to_owned(), 3);
+    let err = QuotaError::OverQuota {
+        quota_usage: Some(quota.clone()),
+        by_project: by_project.clone(),
+    };
+    let response = err.response(&Context::new());
+    assert_eq!(
+        std::str::from_utf8(response.body()).unwrap(),
+        r#"{"overLimit": {"code": 413, "message": "quota exceeded", "quotaUsage": {"limit": 10, "usedBy": ["vm-1"], "reset": null}, "byProject": {"demo": 3}}}"#
+    );
+    let fault = Fault::from_response(&response);
+    let Some(QuotaError::OverQuota {
+        quota_usage,
+        by_project: back,
+    }) = QuotaError::from_fault(&fault)
+    else {
+        panic!("expected OverQuota");
+    };
+    assert_eq!(quota_usage, Some(quota));
+    assert_eq!(back, by_project);
+    // Absent, the `Option` reads back as `None`.
+    let fault = Fault::new(StatusCode::PAYLOAD_TOO_LARGE, "overLimit");
+    assert!(matches!(
+        QuotaError::from_fault(&fault),
+        Some(QuotaError::OverQuota {
+            quota_usage: None,
+            ..
+        })
+    ));
+}

@@ -162,7 +162,10 @@ impl<'a> Fault<'a> {
             validation_errors: Vec::new(),
             created: None,
             members: Vec::new(),
-            links: Vec::new(),
+            links: match spec.help_link {
+                Some(href) => vec![Link::new("help", href)],
+                None => Vec::new(),
+            },
             more: Vec::new(),
             namespace: spec.namespace.map(Cow::Borrowed),
             problem_type: spec.problem_type.map(Cow::Borrowed),

@@ -8,6 +8,31 @@ use core::fmt;
 /// The derive's container key `format = "..."` takes the [`Format::name`] of one of these and
 /// makes it the type's default.
 ///
+/// Every format sends the title, the status, the message, the request id and `Retry-After`.
+/// Beyond those, each carries what this table says, and nothing else: what a fault holds that
+/// its format has no place for is a compile error at the field for a derived type with that
+/// `format`, and [`Fault::unsent`](crate::Fault::unsent) names it for a format chosen at run
+/// time (`tests/unsent.rs` holds this table to both, and to what reads back).
+///
+/// | Format | Carries |
+/// | --- | --- |
+/// | `aws_query` | details, members, header members (in the body) |
+/// | `heat` | details (after the message) |
+/// | `ec2_query` | members, header members (in the body) |
+/// | `aws_json10` | members, header members (in the body) |
+/// | `aws_json11` | members, header members (in the body) |
+/// | `aws_rest_json` | members, header members |
+/// | `aws_rest_xml` | details, members, header members |
+/// | `aws_rest_xml_unwrapped` | details, members, header members |
+/// | `s3` | members, header members |
+/// | `openstack` | details, created, members, header members |
+/// | `load_balancer` | details, validation_errors, members, header members |
+/// | `keystone` | members, header members |
+/// | `neutron` | details, members, header members |
+/// | `api_wg` | error_code, links, further errors, members, header members |
+/// | `placement` | error_code (from microversion 1.23), further errors, members, header members |
+/// | `problem` | details, error_code, instance, members, header members |
+///
 /// ```
 /// use fault_core::Format;
 ///

@@ -43,6 +43,7 @@ pub struct FaultSpec {
     pub(crate) query_compatible: bool,
     pub(crate) problem_type: Option<&'static str>,
     pub(crate) language: Option<&'static str>,
+    pub(crate) help_link: Option<&'static str>,
     /// The finished bodies of the variant's fault, when it is the same for every value: a
     /// fixed message and no field that puts data into the fault (details, members, …). Only
     /// `ApiFault`'s rendering reads them, for a value whose fault is its spec's unchanged.
@@ -73,6 +74,7 @@ impl PartialEq for FaultSpec {
                     spec.query_compatible,
                     spec.problem_type,
                     spec.language,
+                    spec.help_link,
                 ),
             )
         };
@@ -187,6 +189,12 @@ impl FaultSpec {
     #[must_use]
     pub const fn problem_type(&self) -> Option<&'static str> {
         self.problem_type
+    }
+
+    /// The variant's documentation (`help_link = "..."`), sent as API-WG's help link.
+    #[must_use]
+    pub const fn help_link(&self) -> Option<&'static str> {
+        self.help_link
     }
 
     /// The language of the variant's messages (`language = "..."`), if known.

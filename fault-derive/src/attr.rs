@@ -168,6 +168,9 @@ const KEYS: &[KeyDef] = &[
     key("query_status", VARIANT, Kind::Int, |a, v| {
         a.query_status = v.int()
     }),
+    key("help_link", VARIANT, Kind::Str, |a, v| {
+        a.help_link = v.str()
+    }),
     key("problem_type", VARIANT, Kind::Str, |a, v| {
         a.problem_type = v.str()
     }),
@@ -279,6 +282,8 @@ pub struct Attrs {
     pub query_code: Option<LitStr>,
     pub query_status: Option<LitInt>,
     pub problem_type: Option<LitStr>,
+    /// API-WG's `links: [{"rel": "help", "href": …}]`.
+    pub help_link: Option<LitStr>,
     /// `FromFault`: the variant that receives any fault no other variant matches.
     pub catch_all: Option<Span>,
     /// `FromFault`: the variant chosen among those sharing one wire identity.

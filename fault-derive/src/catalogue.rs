@@ -10,7 +10,8 @@
 //! together): strings are `<byte length>:<bytes>`, an absent one `~`, numbers `<decimal>;`.
 //! The string is the type's name, `format` and `dialect` (their names as in the attribute),
 //! then per variant either `F<status>;<flags>;<title><explanation?><error_code?><namespace?>
-//! <message_member?><query_code?><query_status?><problem_type?><language?>` or `T`, then
+//! <message_member?><query_code?><query_status?><problem_type?><language?><help_link?>` or
+//! `T`, then
 //! `<variant name?><doc><message?><field count>;` and per field
 //! `<name><type><role count>;<role letters>`, where `M` is followed by the member's
 //! `<name><json name?><xml name?><header?><flags>;`.
@@ -137,6 +138,8 @@ fn facts(text: &mut String, input: &Input<'_>, variant: &Variant<'_>) {
         text,
         own_or_type(&variant.attrs.language, &input.attrs.language).as_deref(),
     );
+    let help_link = variant.attrs.help_link.as_ref().map(LitStr::value);
+    optional(text, help_link.as_deref());
 }
 
 /// `<count>;` and each field with its type and roles.

@@ -132,7 +132,10 @@ fn check_shared_values(cx: &Ctxt, attrs: &Attrs) {
         check_status_literal(cx, status);
     }
     if let Some(uri) = &attrs.problem_type {
-        check_uri(cx, uri);
+        check_uri(cx, uri, "problem_type");
+    }
+    if let Some(uri) = &attrs.help_link {
+        check_uri(cx, uri, "help_link");
     }
 }
 
@@ -179,8 +182,9 @@ fn check_query_code(cx: &Ctxt, code: &LitStr) {
     }
 }
 
-/// RFC 9457's `type` is a URI reference: non-empty, without whitespace or quotes.
-fn check_uri(cx: &Ctxt, uri: &LitStr) {
+/// RFC 9457's `type` and API-WG's help link are URI references: non-empty, without
+/// whitespace or quotes.
+fn check_uri(cx: &Ctxt, uri: &LitStr, key: &str) {
     let value = uri.value();
     let valid = !value.is_empty()
         && value
@@ -189,7 +193,7 @@ fn check_uri(cx: &Ctxt, uri: &LitStr) {
     if !valid {
         cx.error_spanned_by(
             uri,
-            format!("problem_type `{value}` is not a URI reference: write one without spaces, as in `https://example.com/probs/out-of-credit`"),
+            format!("{key} `{value}` is not a URI reference: write one without spaces, as in `https://example.com/probs/out-of-credit`"),
         );
     }
 }

@@ -198,7 +198,7 @@ impl Walk<'_> {
                         Json::Text(fact) | Json::Number(fact) | Json::Texts(fact) => Some(*fact),
                         _ => None,
                     };
-                    if matches!(value, Json::Links) {
+                    if matches!(value, Json::Links) && self.fault.spec().help_link().is_none() {
                         continue;
                     }
                     let Some(always) = self.place(fact, *when) else {

@@ -113,7 +113,7 @@ impl Reader {
     }
 
     /// `F<status>;<flags>;<title><explanation?><error_code?><namespace?><message_member?>
-    /// <query_code?><query_status?><problem_type?><language?>` and the rest.
+    /// <query_code?><query_status?><problem_type?><language?><help_link?>` and the rest.
     fn fault(
         &mut self,
         type_name: &'static str,
@@ -125,7 +125,7 @@ impl Reader {
         let title = self.str()?;
         let (explanation, error_code, namespace) = (self.opt()?, self.opt()?, self.opt()?);
         let (message_member, query_code, query_status) = (self.opt()?, self.opt()?, self.opt()?);
-        let (problem_type, language) = (self.opt()?, self.opt()?);
+        let (problem_type, language, help_link) = (self.opt()?, self.opt()?, self.opt()?);
         let status_of =
             |code: u16| StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let spec = FaultSpec {
@@ -150,6 +150,7 @@ impl Reader {
             query_compatible: flags & 32 != 0,
             problem_type,
             language,
+            help_link,
             bodies: None,
         };
         let kind = EntryKind::Fault {
@@ -183,6 +184,7 @@ impl Reader {
             query_compatible: false,
             problem_type: None,
             language: None,
+            help_link: None,
             bodies: None,
         };
         self.rest_of_entry(spec, type_name, EntryKind::Transparent { format, inner })
@@ -306,7 +308,7 @@ mod tests {
     use super::*;
 
     static TABLE: Table = Table::new(
-        "9:VolumeErr9:openstack~F404;16;12:itemNotFound~11:volume.gone~~~~~~12:ItemNotFound\
+        "9:VolumeErr9:openstack~F404;16;12:itemNotFound~11:volume.gone~~~~~~~12:ItemNotFound\
          5:Gone.15:Volume {0} gone2;1:06:String1;m2:id6:String1;M4:Host~7:HostXml~2;\
          T~0:~1;1:07:Storage1;t",
         &[None],

@@ -440,7 +440,7 @@ impl Carried {
                 "this type's `format` has no place for `validation_errors`; the format that carries them is load_balancer (or make the field a `member`)"
             }
             Carried::Created => {
-                "this type's `format` has no place for `created`; the formats that carry it are openstack and load_balancer (or make the field a `member`)"
+                "this type's `format` has no place for `created`; the format that carries it is openstack (or make the field a `member`)"
             }
             Carried::Members => {
                 "this type's `format` has no place for a member; every format carries members but heat"
@@ -495,6 +495,11 @@ const fn json_carries(node: &Json, what: Carried) -> bool {
             while i < items.len() {
                 let found = match &items[i] {
                     Item::Members => matches!(what, Carried::Members | Carried::HeaderMembers),
+                    // A place only read back is no place to send anything.
+                    Item::Pair {
+                        when: When::ReadOnly,
+                        ..
+                    } => false,
                     Item::Pair { value, .. } => json_carries(value, what),
                 };
                 if found {
@@ -636,5 +641,47 @@ pub(crate) const fn shape(format: Format, dialect: crate::Dialect) -> &'static S
         Format::ApiWg => &super::apiwg::GUIDELINE,
         Format::Placement => &super::apiwg::PLACEMENT,
         Format::Problem => &super::problem::PROBLEM,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The derive's compile-time message names exactly the formats that carry each kind.
+    #[test]
+    fn each_unsent_message_names_the_formats_that_carry_it() {
+        for what in [
+            Carried::Details,
+            Carried::ValidationErrors,
+            Carried::Created,
+            Carried::Instance,
+        ] {
+            let carrying: Vec<&str> = Format::ALL
+                .into_iter()
+                .filter(|f| carries(shape(*f, crate::Dialect::Nova), what))
+                .map(Format::name)
+                .collect();
+            let message = what.unsent_message();
+            let list = message
+                .split_once(" are ")
+                .or_else(|| message.split_once(" is "))
+                .map(|(_, list)| list.split(" (").next().unwrap_or(list))
+                .unwrap();
+            let named: Vec<&str> = list
+                .split([',', ' '])
+                .filter(|w| !w.is_empty() && *w != "and")
+                .collect();
+            assert_eq!(named, carrying, "{what:?}");
+        }
+        for what in [Carried::Members, Carried::HeaderMembers] {
+            let missing: Vec<&str> = Format::ALL
+                .into_iter()
+                .filter(|f| !carries(shape(*f, crate::Dialect::Nova), what))
+                .map(Format::name)
+                .collect();
+            assert_eq!(missing, ["heat"], "{what:?}");
+            assert!(what.unsent_message().ends_with("but heat"));
+        }
     }
 }
