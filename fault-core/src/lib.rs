@@ -52,25 +52,188 @@
 //! | Key | Where | Value | Default |
 //! | --- | --- | --- | --- |
 //! | `code` | type, variant | HTTP status, an integer literal in 400..=599 | the type's `code`; required if neither sets one |
-//! | `title` | variant | wire name: AWS `Code`, OpenStack element, API-WG `title`; must be an XML name | the variant's name under `rename_all` |
-//! | `err_type` | type, variant | `"Sender"`, `"Receiver"` or `"Server"`, kept as written | the type's, else `Server` for 5xx and `Sender` otherwise (Heat's rule) |
+//! | `title` | variant | wire name: AWS `Code`, OpenStack element, API-WG `title`; must be an XML name where it becomes an element | the variant's name under `rename_all` |
+//! | `err_type` | type, variant | `"Sender"`, `"Receiver"` or `"Server"`, kept as written | the type's, else each family's word: `Sender` for 4xx; for 5xx `Receiver` in the AWS query and restXml shapes, `Server` in Heat's |
 //! | `message` | variant | format string with thiserror's semantics: `{field}`, `{0}`, `{0:?}`, `{}` | none: `Display` writes the explanation |
 //! | `args(...)` | variant | extra format arguments for `message`; `.field` and `.0` name fields | none |
 //! | `explanation` | variant | the fixed, safe text of a variant whose message has placeholders | the message if it has no placeholders, else the status's reason phrase |
 //! | `expose` | variant | flag: a 5xx variant's `Display` is safe to send | not exposed |
 //! | `transparent` | variant | flag: delegate everything, status included, to the one field | off |
 //! | `error_code` | type, variant | API-WG code, matching `^[a-z0-9._-]+$` | the type's, else none |
-//! | `namespace` | type, variant | XML namespace of the fault element | the type's, else none |
+//! | `help_link` | variant | URI of the variant's documentation: API-WG's `links: [{"rel": "help", …}]` | none |
+//! | `namespace` | type, variant | XML namespace of the fault element; the Smithy shape namespace of awsJson 1.0's `__type` | the type's, else none |
+//! | `message_member` | type, variant | the message member's name as the model spells it (`Message`, `errorMessage`), an XML name, in the AWS formats | `message` in JSON, `Message` in XML |
+//! | `query_code` | variant | the legacy awsQuery code (SQS's `AWS.SimpleQueueService.NonExistentQueue`): awsQuery's `<Code>` and `x-amzn-query-error` | the title |
+//! | `query_status` | variant | the status awsQuery sends, where it differs (Smithy's `awsQueryError(httpResponseCode)`) | `code` |
+//! | `query_compatible` | type | flag: AWS JSON responses carry `x-amzn-query-error: Code;Sender` (Smithy's `@awsQueryCompatible`); the format must be `aws_json10` or `aws_json11` if set | off |
+//! | `problem_type` | variant | RFC 9457 `type`, a URI reference | the namespace and the title, else `about:blank` |
+//! | `language` | type, variant | language tag of the messages: RFC 9457's `Content-Language` | none |
 //! | `format` | type | default wire format: a [`Format::name`] such as `"aws_query"` | none |
-//! | `rename_all` | type | serde's rules: `"camelCase"`, `"snake_case"`, `"kebab-case"`, … | names as written |
+//! | `dialect` | type | the OpenStack format's [`Dialect`]: `"nova"`, `"cinder"`, `"compute_schema"` | `nova` |
+//! | `rename_all` | type | serde's rules: `"camelCase"`, `"snake_case"`, `"kebab-case"`, …; on a struct it renames its member fields too | names as written |
+//! | `rename_all_fields` | enum | serde's rules, for the member fields of every variant | names as written |
 //! | `external_error` | type | flag: `Display` and `Error` come from elsewhere (thiserror) | the derive writes them |
 //! | `source` | field | flag: the field is `Error::source()` | a field named `source` |
 //! | `from` | field | flag: the source, and `From<FieldType>` builds the variant | off |
-//! | `details`, `request_id`, `created`, `retry_after`, `validation_errors`, `extra = "Name"` | field | roles: the field goes into that member of the [`Fault`] (and is read back from it) | no role |
+//! | `member` | field | flag: the field is a member of the fault, its value typed ([`ToValue`], `serde::Serialize`, or `Display`) | not a member |
+//! | `rename` | field | a member's name in the model | the field's name under the rename rules |
+//! | `json_name`, `xml_name` | field | a member's name in JSON bodies (Smithy's `@jsonName`, honoured by all JSON formats but awsJson) and XML bodies (`@xmlName`) | its name |
+//! | `header = "X-Name"` | field | the field is a member bound to that response header (Smithy's `@httpHeader`; the AWS RPC protocols put it in the body) | not a header |
+//! | `xml_attribute`, `xml_flattened` | field | flags: the member is an XML attribute; a list or map member's items are not wrapped | an element; wrapped |
+//! | `details`, `request_id`, `created`, `retry_after`, `validation_errors`, `instance` | field | roles: the field goes into that part of the [`Fault`] (and is read back from it) | no role |
 //! | `parse_target` | variant | flag, [`FromFault`]: of the variants sharing one wire identity, the one a fault reads back as | required when an identity is shared |
 //! | `catch_all` | variant | flag, [`FromFault`]: the one-field variant that receives a fault nothing else matches | none: `from_fault` returns `None` |
 //! | `remote("Name", ...)` | variant | string literals, [`FromFault`]: upstream error names that [`FromFault::from_remote`] maps here | none |
 //! | `remote_default` | variant | flag, [`FromFault`]: where `from_remote` maps a name no list has (Heat's `InternalFailure`) | `None` |
+//!
+//! # Members
+//!
+//! A field marked `member` becomes a member of the fault, its value as typed as the field:
+//! strings, numbers, booleans, `Option`s (absent when `None`), lists, maps, timestamps, and
+//! structures of your own (through [`ToValue`], or with the default `serde` feature any
+//! `serde::Serialize` type). Each format writes it as it writes that type: a JSON value, XML
+//! elements nested as Smithy's binding says (list items in `<member>` unless `xml_flattened`),
+//! under the name the service's model gives it in that format. DynamoDB's cancellation
+//! reasons, a list of structures, as awsJson 1.0 sends them:
+//!
+//! ```
+//! # #[cfg(not(all(feature = "parse", feature = "serde")))] fn main() {}
+//! # #[cfg(all(feature = "parse", feature = "serde"))]
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use fault_core::{ApiFault, Context, Fault, FromFault, Value};
+//!
+//! #[derive(Debug, serde::Serialize, serde::Deserialize, Default, PartialEq)]
+//! #[serde(rename_all = "PascalCase")]
+//! struct Reason {
+//!     code: String,
+//!     #[serde(skip_serializing_if = "Option::is_none")]
+//!     message: Option<String>,
+//! }
+//!
+//! #[derive(Debug, ApiFault, FromFault)]
+//! #[fault(format = "aws_json10", namespace = "com.amazonaws.dynamodb.v20120810")]
+//! enum DynamoError {
+//!     #[fault(code = 400, title = "TransactionCanceledException", message = "Transaction cancelled")]
+//!     TransactionCanceled {
+//!         #[fault(member, rename = "CancellationReasons")]
+//!         reasons: Vec<Reason>,
+//!     },
+//! }
+//!
+//! let err = DynamoError::TransactionCanceled {
+//!     reasons: vec![Reason { code: "ConditionalCheckFailed".into(), message: None }],
+//! };
+//! let response = err.response(&Context::new());
+//! assert_eq!(
+//!     std::str::from_utf8(response.body())?,
+//!     r#"{"__type":"com.amazonaws.dynamodb.v20120810#TransactionCanceledException","message":"Transaction cancelled","CancellationReasons":[{"Code":"ConditionalCheckFailed"}]}"#
+//! );
+//!
+//! // The way back: a list read as a list, and into the typed field.
+//! let fault = Fault::from_response(&response);
+//! assert_eq!(fault.member("CancellationReasons").and_then(Value::as_list).map(<[_]>::len), Some(1));
+//! let Some(DynamoError::TransactionCanceled { reasons }) = DynamoError::from_fault(&fault) else {
+//!     return Err("not the variant".into());
+//! };
+//! assert_eq!(reasons[0].code, "ConditionalCheckFailed");
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Names follow the model: `rename` (or `rename_all_fields` on an enum, `rename_all` on a
+//! struct, as serde applies them), `json_name` and `xml_name` where a format spells it
+//! otherwise, `message_member` for the message; `header = "X-Name"` binds a member to a
+//! response header. A format with no place for a field's member or role is a compile error
+//! at the field, naming the formats that have one ([`Format`] lists what each carries; for a
+//! format chosen at run time, [`Fault::unsent`] says what would not be sent).
+//!
+//! ```
+//! use fault_core::{ApiFault, Context, Format};
+//!
+//! #[derive(Debug, ApiFault)]
+//! #[fault(format = "aws_rest_json", message_member = "Message", rename_all_fields = "PascalCase")]
+//! enum GreetingError {
+//!     #[fault(code = 400, title = "ComplexError", message = "Hi")]
+//!     Complex {
+//!         #[fault(header = "X-Header")]
+//!         header: String,
+//!         #[fault(member)]
+//!         top_level: String,
+//!     },
+//! }
+//!
+//! let err = GreetingError::Complex { header: "Header".into(), top_level: "Top level".into() };
+//! let response = err.response(&Context::new());
+//! assert_eq!(response.headers()["x-amzn-errortype"], "ComplexError");
+//! assert_eq!(response.headers()["x-header"], "Header");
+//! assert_eq!(response.body().as_ref(), br#"{"Message":"Hi","TopLevel":"Top level"}"#);
+//! // awsJson has no HTTP bindings: the header member is in the body there.
+//! let json = err.to_response(Format::AwsJson11, &Context::new());
+//! assert!(json.body().ends_with(br#""Header":"Header","TopLevel":"Top level"}"#));
+//! ```
+//!
+//! ## Query compatibility
+//!
+//! An AWS JSON service that was a query service (SQS) sends each error's legacy code in
+//! `x-amzn-query-error`; the type says it once, each variant its code:
+//!
+//! ```
+//! # #[cfg(feature = "parse")] {
+//! use fault_core::{ApiFault, Context, Fault, Format, FromFault};
+//!
+//! #[derive(Debug, PartialEq, ApiFault, FromFault)]
+//! #[fault(format = "aws_json10", namespace = "com.amazonaws.sqs", query_compatible)]
+//! enum SqsError {
+//!     #[fault(code = 400, title = "QueueDoesNotExist",
+//!             query_code = "AWS.SimpleQueueService.NonExistentQueue",
+//!             message = "The specified queue does not exist.")]
+//!     QueueDoesNotExist,
+//! }
+//!
+//! let response = SqsError::QueueDoesNotExist.response(&Context::new());
+//! assert_eq!(response.headers()["x-amzn-query-error"], "AWS.SimpleQueueService.NonExistentQueue;Sender");
+//! assert!(response.body().starts_with(br#"{"__type":"com.amazonaws.sqs#QueueDoesNotExist""#));
+//! // The query protocol sends the legacy code as its `Code`.
+//! let query = SqsError::QueueDoesNotExist.to_response(Format::AwsQuery, &Context::new());
+//! assert!(std::str::from_utf8(query.body()).unwrap().contains("<Code>AWS.SimpleQueueService.NonExistentQueue</Code>"));
+//! // Both read back, and either finds the variant.
+//! let fault = Fault::from_response(&response);
+//! assert_eq!((fault.title(), fault.query_code()), ("QueueDoesNotExist", Some("AWS.SimpleQueueService.NonExistentQueue")));
+//! assert_eq!(SqsError::from_fault(&fault), Some(SqsError::QueueDoesNotExist));
+//! assert_eq!(SqsError::from_fault(&Fault::from_response(&query)), Some(SqsError::QueueDoesNotExist));
+//! # }
+//! ```
+//!
+//! ## Problem details
+//!
+//! RFC 9457's `type`, extension members with their JSON types, `instance` and the language:
+//!
+//! ```
+//! use fault_core::{ApiFault, Context};
+//!
+//! #[derive(Debug, ApiFault)]
+//! #[fault(format = "problem", language = "en")]
+//! enum AccountError {
+//!     #[fault(code = 403, title = "You do not have enough credit.",
+//!             problem_type = "https://example.com/probs/out-of-credit",
+//!             message = "Your current balance is {balance}, but that costs {cost}.")]
+//!     OutOfCredit {
+//!         #[fault(member)]
+//!         balance: u32,
+//!         cost: u32,
+//!         #[fault(member)]
+//!         accounts: Vec<&'static str>,
+//!     },
+//! }
+//!
+//! let err = AccountError::OutOfCredit { balance: 30, cost: 50, accounts: vec!["/account/12345"] };
+//! let response = err.response(&Context::new().with_instance("/account/12345/msgs/abc"));
+//! assert_eq!(response.headers()["content-language"], "en");
+//! assert_eq!(
+//!     std::str::from_utf8(response.body()).unwrap(),
+//!     r#"{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","status":403,"detail":"Your current balance is 30, but that costs 50.","instance":"/account/12345/msgs/abc","balance":30,"accounts":["/account/12345"]}"#
+//! );
+//! ```
 //!
 //! # Messages
 //!
@@ -217,7 +380,8 @@
 //!
 //! | Field | Receives | Types |
 //! | --- | --- | --- |
-//! | `details`, `request_id`, `created`, `extra = "Name"` | that member, when present | `String`, `Box<str>`, `Cow<'static, str>`, or an `Option` of one (empty when absent) |
+//! | `details`, `request_id`, `created`, `instance` | that part, when present | `String`, `Box<str>`, `Cow<'static, str>`, or an `Option` of one (empty when absent) |
+//! | `member` (and `header = "X-Name"`) | the member of that name (the header, else the body member, for a header member) | any [`FromValue`] type (strings, numbers, booleans, `Vec`, maps, `Option`s of them, `Value<'static>`), or with the `serde` feature any `serde::Deserialize + Default` type; absent or unreadable, [`FromValue::missing`] (or `Default`) |
 //! | `retry_after` | the fault's `retry_after` | seconds as an integer (saturating), `Duration`, `SystemTime`, [`RetryAfter`], or an `Option` of one (zero, or `UNIX_EPOCH`, when absent) |
 //! | `validation_errors` | each message | `Vec<String>` (or of `Box<str>`, `Cow<'static, str>`) |
 //! | the field that is the whole message (`message = "{0}"` or `"{name}"`, nothing else) | the fault's message | as for `details` |
