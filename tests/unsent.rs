@@ -135,3 +135,32 @@ fn what_a_format_carries_arrives_and_the_rest_is_reported() {
         }
     }
 }
+
+#[test]
+fn a_member_named_as_the_body_names_something_else_is_reported_not_repeated() {
+    let fault = base().with_member(Member::new("message", "member text"));
+    assert_eq!(fault.unsent(Format::AwsJson11), ["member message"]);
+    let body = fault.render(Format::AwsJson11, &Context::new()).into_body();
+    let body = std::str::from_utf8(&body).unwrap();
+    assert_eq!(body.matches("\"message\"").count(), 1, "{body}");
+    // In XML the message element is `Message`; a member of that name would repeat it.
+    let fault = base().with_member(Member::new("Message", "member text"));
+    assert_eq!(fault.unsent(Format::AwsQuery), ["member Message"]);
+    let body = fault.render(Format::AwsQuery, &Context::new()).into_body();
+    assert_eq!(
+        std::str::from_utf8(&body)
+            .unwrap()
+            .matches("<Message>")
+            .count(),
+        1
+    );
+    // Problem details' own members.
+    let fault = base().with_member(Member::new("type", "x"));
+    assert_eq!(fault.unsent(Format::Problem), ["member type"]);
+    assert!(
+        base()
+            .with_member(Member::new("Extra", "x"))
+            .unsent(Format::Problem)
+            .is_empty()
+    );
+}

@@ -123,17 +123,17 @@ def main():
 
     print(f"load average (1 min): {load_before:.2f} before, {results['load'][1]:.2f} after")
     print()
-    print("| N | thiserror | thiserror + hand-written | ApiFault | ApiFault / thiserror | ApiFault / hand-written | rustc-only ratios (less cargo's no-op) |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
+    print("| N | thiserror | thiserror + hand-written | ApiFault | ApiFault with members | ApiFault / thiserror | ApiFault / hand-written | with members / without | rustc-only ratios (less cargo's no-op) |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for r in results["rebuild"]:
         m = r["median"]
-        t, h, a = m["thiserror_only"], m["handwritten"], m["apifault"]
+        t, h, a, am = m["thiserror_only"], m["handwritten"], m["apifault"], m["apifault_members"]
         noop = r["noop"]
-        net = f"{(a - noop) / (t - noop):.2f} / {(a - noop) / (h - noop):.2f}"
-        print(f"| {r['n']} | {t:.3f} s | {h:.3f} s | {a:.3f} s | {a / t:.2f} | {a / h:.2f} | {net} |")
+        net = f"{(a - noop) / (t - noop):.2f} / {(a - noop) / (h - noop):.2f} / {(am - noop) / (a - noop):.2f}"
+        print(f"| {r['n']} | {t:.3f} s | {h:.3f} s | {a:.3f} s | {am:.3f} s | {a / t:.2f} | {a / h:.2f} | {am / a:.2f} | {net} |")
     print()
-    print("| N | expanded lines per variant: thiserror | hand-written | ApiFault |")
-    print("| --- | --- | --- | --- |")
+    print("| N | expanded lines per variant: thiserror | hand-written | ApiFault | ApiFault with members |")
+    print("| --- | --- | --- | --- | --- |")
     for r in results["rebuild"]:
         lines = r["expanded_lines"]
         per = " | ".join(f"{lines[k] / r['n']:.1f}" for k in gen.KINDS)

@@ -69,6 +69,26 @@ def apifault_enum(n):
     return "\n".join(lines) + "\n"
 
 
+def apifault_members_enum(n):
+    """The ApiFault enum with a member on every struct variant (`count`) and a typed list on
+    every tuple variant: what members add to a build."""
+    lines = [
+        "#[derive(Debug, fault_core::ApiFault)]",
+        '#[fault(format = "aws_query", rename_all_fields = "PascalCase")]',
+        "pub enum BenchError {",
+    ]
+    for name, shape, status, _, message in variants(n):
+        lines.append(f'    #[fault(code = {status}, message = "{message}")]')
+        if shape == "struct":
+            lines.append(f"    {name} {{ name: String, #[fault(member)] count: u32 }},")
+        elif shape == "tuple":
+            lines.append(f'    {name}(String, #[fault(member, rename = "Items")] Vec<String>),')
+        else:
+            lines.append(f"    {name},")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
 HANDWRITTEN_SHARED = r'''
 /// Hand-escaped XML text, as a user writes it for an AWS-query body.
 fn escape_xml(text: &str, out: &mut String) {
@@ -148,6 +168,7 @@ KINDS = {
     "thiserror_only": (thiserror_enum, ['thiserror = "2"']),
     "handwritten": (handwritten, ['thiserror = "2"', 'http = "1"']),
     "apifault": (apifault_enum, ['fault-core = { path = "{core}" }']),
+    "apifault_members": (apifault_members_enum, ['fault-core = { path = "{core}" }']),
 }
 
 # The clean-build comparison: a crate depending on each set, nothing else.

@@ -6,7 +6,7 @@
 
 use arbitrary::Arbitrary;
 use fault_core::http::{Method, StatusCode};
-use fault_core::{Member, Context, ErrType, Fault, Format, Microversion, RetryAfter, is_valid_request_id};
+use fault_core::{Dialect, Member, Value, Context, ErrType, Fault, Format, Microversion, RetryAfter, is_valid_request_id};
 use fault_fuzz::{check_response, expected_message, is_plain_name};
 use libfuzzer_sys::fuzz_target;
 use std::time::{Duration, UNIX_EPOCH};
@@ -34,6 +34,14 @@ struct Input {
     microversion: Option<(u16, u16)>,
     head: bool,
     query_compatible: bool,
+    /// A structured member: a list of structures of a string, a number, a float and a flag,
+    /// flattened or not, bound to a header or not.
+    structured: Option<(String, Vec<(String, i64, f64, bool)>, bool, Option<String>)>,
+    message_member: Option<String>,
+    query_code: Option<String>,
+    problem_type: Option<String>,
+    language: Option<String>,
+    dialect: u8,
 }
 
 fuzz_target!(|input: Input| {
@@ -55,6 +63,37 @@ fuzz_target!(|input: Input| {
     for (name, value) in &input.extras {
         fault = fault.with_member(Member::new(name.as_str(), value.as_str()));
     }
+    if let Some((name, items, flattened, header)) = &input.structured {
+        let list = Value::list(items.iter().map(|(text, n, f, b)| {
+            Value::structure([
+                Member::new("Text", text.as_str()),
+                Member::new("Number", *n),
+                Member::new("Float", *f),
+                Member::new("Flag", *b),
+            ])
+        }));
+        let mut member = Member::new(name.as_str(), list);
+        if *flattened {
+            member = member.flattened();
+        }
+        if let Some(header) = header {
+            member = member.in_header(header.as_str());
+        }
+        fault = fault.with_member(member);
+    }
+    if let Some(name) = &input.message_member {
+        fault = fault.with_message_member(name.as_str());
+    }
+    if let Some(code) = &input.query_code {
+        fault = fault.with_query_code(code.as_str());
+    }
+    if let Some(uri) = &input.problem_type {
+        fault = fault.with_problem_type(uri.as_str());
+    }
+    if let Some(language) = &input.language {
+        fault = fault.with_language(language.as_str());
+    }
+    fault = fault.with_dialect(Dialect::ALL[usize::from(input.dialect) % Dialect::ALL.len()]);
     for error in &input.validation_errors {
         fault = fault.with_validation_error(error.as_str());
     }
@@ -82,7 +121,13 @@ fuzz_target!(|input: Input| {
         fault = fault.with_retry_after(RetryAfter::At(at));
     }
     // The message must read back when nothing else in the body could be mistaken for it.
-    let plain = is_plain_name(&input.title) && input.extras.iter().all(|(n, _)| is_plain_name(n));
+    let plain = is_plain_name(&input.title)
+        && input.extras.iter().all(|(n, _)| is_plain_name(n))
+        && input.message_member.is_none()
+        && input
+            .structured
+            .as_ref()
+            .is_none_or(|(name, _, _, header)| is_plain_name(name) && header.is_none());
     for accept in ["application/json", "application/xml"] {
         let mut cx = Context::new()
             .with_accept(accept)

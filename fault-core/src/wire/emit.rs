@@ -489,12 +489,9 @@ fn key_name<'r>(r: &'r Render<'_>, key: Key) -> &'r str {
 }
 
 /// Whether a member of the fault would repeat a name the declaration writes in this object
-/// (a parsed member never does; one set in code may).
+/// (a parsed member never does; `Fault::unsent` reports one set in code).
 fn taken(r: &Render<'_>, items: &[Item], name: &str) -> bool {
-    items.iter().any(|item| match item {
-        Item::Pair { key, .. } => key_name(r, *key) == name,
-        Item::Members => false,
-    })
+    super::shape::json_reserved(items, name, r.fault.message_member.as_deref())
 }
 
 fn member_json_name<'m>(member: &'m Member<'_>, how: Values) -> &'m str {
@@ -602,7 +599,21 @@ fn xml_node(r: &Render<'_>, node: &Xml, out: &mut Vec<u8>, values: XmlValues) {
             }
             out.push(b'>');
             for child in *children {
-                xml_node(r, child, out, values);
+                if let Xml::Members = child {
+                    // A member named as a declared child would repeat it (a parsed member never
+                    // is; `Fault::unsent` reports one set in code).
+                    for member in r.body_members().filter(|m| !m.xml_attribute) {
+                        if !super::shape::xml_reserved(
+                            children,
+                            member.xml_name(),
+                            r.fault.message_member.as_deref(),
+                        ) {
+                            xml::member(out, member, values);
+                        }
+                    }
+                } else {
+                    xml_node(r, child, out, values);
+                }
             }
             out.extend_from_slice(b"</");
             out.extend_from_slice(name.as_bytes());
@@ -635,11 +646,8 @@ fn xml_node(r: &Render<'_>, node: &Xml, out: &mut Vec<u8>, values: XmlValues) {
             out.extend_from_slice(name.as_bytes());
             out.push(b'>');
         }
-        Xml::Members => {
-            for member in r.body_members().filter(|m| !m.xml_attribute) {
-                xml::member(out, member, values);
-            }
-        }
+        // Members are written in the element's loop below, where the declared names are known.
+        Xml::Members => {}
     }
 }
 

@@ -232,13 +232,30 @@ pub(crate) fn unsent(fault: &Fault<'_>, format: Format) -> Vec<String> {
         .filter(|what| held(*what) && !shape::carries(shape, *what))
         .map(|what| what.name().to_owned())
         .collect();
+    let message_member = fault.message_member.as_deref();
     for member in &fault.members {
         let what = if member.header.is_some() {
             Carried::HeaderMembers
         } else {
             Carried::Members
         };
-        if !shape::carries(shape, what) {
+        let in_body = member.header.is_none() || !shape.header_members;
+        // A member named as something the body already writes there is not sent.
+        let collides = in_body
+            && (shape.json.as_ref().is_some_and(|body| {
+                let name = if shape.json_names {
+                    member.json_name()
+                } else {
+                    member.name()
+                };
+                shape::json_members_container(&body.root)
+                    .is_some_and(|items| shape::json_reserved(items, name, message_member))
+            }) || shape.xml.as_ref().is_some_and(|body| {
+                shape::xml_members_container(&body.root).is_some_and(|children| {
+                    shape::xml_reserved(children, member.xml_name(), message_member)
+                })
+            }));
+        if !shape::carries(shape, what) || collides {
             match &member.header {
                 Some(header) => unsent.push(format!("header member {header}")),
                 None => unsent.push(format!("member {}", member.name)),

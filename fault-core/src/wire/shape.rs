@@ -685,3 +685,71 @@ mod tests {
         }
     }
 }
+
+/// Whether a member named `name` would repeat a name the declaration writes beside it in a
+/// JSON object (`message_member` the fault's spelling of the message).
+pub(crate) fn json_reserved(items: &[Item], name: &str, message_member: Option<&str>) -> bool {
+    items.iter().any(|item| match item {
+        Item::Pair {
+            when: When::ReadOnly,
+            ..
+        }
+        | Item::Members => false,
+        Item::Pair { key, .. } => match key {
+            Key::Lit(lit) => *lit == name,
+            Key::Any(names) => names.first() == Some(&name),
+            Key::Message(default) => message_member.unwrap_or(default) == name,
+            Key::Title => false,
+        },
+    })
+}
+
+/// Whether a member named `name` would repeat an element the declaration writes beside it.
+pub(crate) fn xml_reserved(children: &[Xml], name: &str, message_member: Option<&str>) -> bool {
+    children.iter().any(|child| match child {
+        Xml::Element {
+            name: Name::Lit(lit),
+            ..
+        }
+        | Xml::Leaf {
+            name: Name::Lit(lit),
+            ..
+        }
+        | Xml::List { name: lit, .. } => *lit == name,
+        Xml::Leaf {
+            name: Name::Message(default),
+            ..
+        } => message_member.unwrap_or(default) == name,
+        _ => false,
+    })
+}
+
+/// The items of the JSON object that holds the fault's members, if the body has one.
+pub(crate) fn json_members_container(node: &Json) -> Option<&'static [Item]> {
+    match node {
+        Json::Object { items, .. } => {
+            if items.iter().any(|i| matches!(i, Item::Members)) {
+                return Some(items);
+            }
+            items.iter().find_map(|item| match item {
+                Item::Pair { value, .. } => json_members_container(value),
+                Item::Members => None,
+            })
+        }
+        Json::Errors(inner) => json_members_container(inner),
+        _ => None,
+    }
+}
+
+/// The children of the XML element that holds the fault's members, if the body has one.
+pub(crate) fn xml_members_container(node: &Xml) -> Option<&'static [Xml]> {
+    match node {
+        Xml::Element { children, .. } => {
+            if children.iter().any(|c| matches!(c, Xml::Members)) {
+                return Some(children);
+            }
+            children.iter().find_map(xml_members_container)
+        }
+        _ => None,
+    }
+}
