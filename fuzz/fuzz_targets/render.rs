@@ -124,6 +124,7 @@ fuzz_target!(|input: Input| {
     let plain = is_plain_name(&input.title)
         && input.extras.iter().all(|(n, _)| is_plain_name(n))
         && input.message_member.is_none()
+        && input.query_code.as_deref().is_none_or(is_plain_name)
         && input
             .structured
             .as_ref()
