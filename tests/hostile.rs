@@ -234,3 +234,24 @@ fn bodies_of_nothing_much() {
         assert_eq!(fault.status(), StatusCode::BAD_REQUEST, "{body:?}");
     }
 }
+
+/// Found by the parse fuzz target: a wait of 10^25 seconds once overflowed `SystemTime`.
+#[test]
+fn numbers_past_every_clock_are_dropped() {
+    for retry in ["6666666666666666666666666", "1e300", "1.8e19", "-1", "NaN"] {
+        let body =
+            format!(r#"{{"overLimit": {{"code": 429, "message": "m", "retryAfter": {retry:?}}}}}"#);
+        let fault = parse("application/json", body.as_bytes());
+        assert_eq!(fault.title(), "overLimit", "{retry}");
+        let unquoted = body.replace(&format!("{retry:?}"), retry);
+        let _ = parse("application/json", unquoted.as_bytes());
+    }
+    for huge in [
+        fault_core::Value::Float(1e300),
+        fault_core::Value::Float(f64::INFINITY),
+        fault_core::Value::from("1e300"),
+    ] {
+        let at: Option<std::time::SystemTime> = fault_core::FromValue::from_value(&huge);
+        assert_eq!(at, None, "{huge:?}");
+    }
+}

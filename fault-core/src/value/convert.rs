@@ -4,7 +4,7 @@ use super::{Member, Value};
 use crate::Text;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 /// A type whose values can be a fault member: the strings, numbers, booleans, lists and maps
 /// of the standard library, [`Value`] itself, and any type of yours that implements it (or,
@@ -431,11 +431,7 @@ impl FromValue for SystemTime {
         match value {
             Value::Timestamp(at) => Some(*at),
             Value::Str(text) => crate::wire::dates::parse_any(&text.to_cow()),
-            number => {
-                let seconds = number.as_f64()?;
-                (seconds >= 0.0 && seconds.is_finite())
-                    .then(|| UNIX_EPOCH + Duration::from_secs_f64(seconds))
-            }
+            number => crate::wire::dates::from_epoch_seconds(number.as_f64()?),
         }
     }
     fn missing() -> Self {

@@ -101,6 +101,7 @@ fn civil_from_days(days: u64) -> (u64, usize, u64) {
     (year, usize::try_from(month).unwrap_or(1), day)
 }
 
+pub(crate) use reading::from_epoch_seconds;
 #[cfg(feature = "parse")]
 pub(crate) use reading::parse;
 pub(crate) use reading::parse_any;
@@ -114,11 +115,15 @@ mod reading {
     /// epoch seconds.
     pub(crate) fn parse_any(text: &str) -> Option<SystemTime> {
         let text = text.trim();
-        iso8601(text).or_else(|| parse(text)).or_else(|| {
-            let seconds: f64 = text.parse().ok()?;
-            (seconds >= 0.0 && seconds.is_finite())
-                .then(|| UNIX_EPOCH + Duration::from_secs_f64(seconds))
-        })
+        iso8601(text)
+            .or_else(|| parse(text))
+            .or_else(|| from_epoch_seconds(text.parse().ok()?))
+    }
+
+    /// The instant `seconds` after the epoch; `None` for a negative, non-finite or
+    /// unrepresentable count, which a hostile body may send (`1e300`).
+    pub(crate) fn from_epoch_seconds(seconds: f64) -> Option<SystemTime> {
+        UNIX_EPOCH.checked_add(Duration::try_from_secs_f64(seconds).ok()?)
     }
 
     /// `2014-04-29T18:30:38Z`, with an optional fraction, `Z` or a numeric offset.
@@ -179,7 +184,7 @@ mod reading {
         }
         let local = i64::try_from(days * 86_400 + hour * 3600 + minute * 60 + second).ok()?;
         let secs = u64::try_from(local - offset).ok()?;
-        Some(UNIX_EPOCH + Duration::new(secs, nanos))
+        UNIX_EPOCH.checked_add(Duration::new(secs, nanos))
     }
 
     const LONG_WEEKDAYS: [&str; 7] = [
