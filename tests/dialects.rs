@@ -11,10 +11,10 @@ macro_rules! over_limit {
         #[allow(dead_code)] // each dialect's test sends the variants it needs
         #[derive(Debug, ApiFault)]
         #[fault(
-                    format = "openstack",
-                    dialect = $dialect,
-                    namespace = "http://docs.openstack.org/compute/api/v1.1"
-                )]
+                                    format = "openstack",
+                                    dialect = $dialect,
+                                    namespace = "http://docs.openstack.org/compute/api/v1.1"
+                                )]
         enum $name {
             #[fault(code = 413, title = "overLimit", message = "sorry")]
             OverLimit {
