@@ -201,10 +201,14 @@ fn transparent_variants_list_what_they_wrap_once() {
     assert_eq!(sent.default_format(), Format::ApiWg);
     assert!(catalogue.iter().all(|f| f.format() == Format::ApiWg));
     assert!(catalogue.iter().all(|f| f.encodings() == [Encoding::Json]));
-    // On its own, the storage layer is sent as problem details, its type naming no format.
+    // On its own, the storage layer is sent as problem details (JSON, else XML), its type
+    // naming no format.
     let alone = Catalogue::of::<Storage>();
     assert!(alone.iter().all(|f| f.format() == Format::Problem));
-    assert_eq!(alone.iter().next().unwrap().encodings(), [Encoding::Json]);
+    assert_eq!(
+        alone.iter().next().unwrap().encodings(),
+        [Encoding::Json, Encoding::Xml]
+    );
 }
 
 #[test]

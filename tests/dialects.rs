@@ -11,10 +11,10 @@ macro_rules! over_limit {
         #[allow(dead_code)] // each dialect's test sends the variants it needs
         #[derive(Debug, ApiFault)]
         #[fault(
-                                    format = "openstack",
-                                    dialect = $dialect,
-                                    namespace = "http://docs.openstack.org/compute/api/v1.1"
-                                )]
+                                            format = "openstack",
+                                            dialect = $dialect,
+                                            namespace = "http://docs.openstack.org/compute/api/v1.1"
+                                        )]
         enum $name {
             #[fault(code = 413, title = "overLimit", message = "sorry")]
             OverLimit {
@@ -161,4 +161,52 @@ fn a_5xx_naming_no_side_says_receiver_in_the_aws_shapes_and_server_in_heat() {
     assert_eq!(word(&Internal::Unsaid, Format::Heat), ErrType::Server);
     // The value itself keeps Heat's rule; only the AWS bodies send `Receiver`.
     assert_eq!(Internal::Unsaid.err_type(), ErrType::Server);
+}
+
+#[test]
+fn an_old_nova_retry_after_attribute_is_read_as_seconds_or_a_date() {
+    let parse = |body: &str| {
+        let mut headers = fault_core::http::HeaderMap::new();
+        headers.insert("content-type", "application/xml".parse().unwrap());
+        Fault::parse(StatusCode::PAYLOAD_TOO_LARGE, &headers, body.as_bytes())
+    };
+    let seconds =
+        parse(r#"<overLimit code="413" retryAfter="60"><message>slow</message></overLimit>"#);
+    assert_eq!(seconds.retry_after(), Some(RetryAfter::Seconds(60)));
+    let date = parse(
+        r#"<overLimit code="413" retryAfter="2010-08-01T00:00:00Z"><message>slow</message></overLimit>"#,
+    );
+    let at = UNIX_EPOCH + Duration::from_secs(1_280_620_800);
+    assert_eq!(date.retry_after(), Some(RetryAfter::At(at)));
+}
+
+#[test]
+fn nova_and_cinder_name_the_microversion_they_answered_at() {
+    let at = Context::new().with_microversion(fault_core::Microversion::new(2, 1));
+    let vary = |response: &fault_core::http::Response<bytes::Bytes>| -> Vec<String> {
+        let values = response.headers().get_all("vary").iter();
+        values.map(|v| v.to_str().unwrap().to_owned()).collect()
+    };
+    let nova = Nova::TooMany { retry: 4 }.response(&at);
+    assert_eq!(nova.headers()["openstack-api-version"], "compute 2.1");
+    assert_eq!(nova.headers()["x-openstack-nova-api-version"], "2.1");
+    assert_eq!(
+        vary(&nova),
+        ["OpenStack-API-Version", "X-OpenStack-Nova-API-Version"]
+    );
+    let cinder = Cinder::TooMany { retry: 4 }.response(&at);
+    assert_eq!(cinder.headers()["openstack-api-version"], "volume 2.1");
+    assert!(
+        cinder
+            .headers()
+            .get("x-openstack-nova-api-version")
+            .is_none()
+    );
+    assert_eq!(vary(&cinder), ["OpenStack-API-Version"]);
+    // Without a microversion (nova's legacy v2), and in the Compute API schema's era, none.
+    let legacy = Nova::TooMany { retry: 4 }.response(&Context::new());
+    assert!(legacy.headers().get("openstack-api-version").is_none());
+    assert!(vary(&legacy).is_empty());
+    let schema = Schema::TooMany { retry: 4 }.response(&at);
+    assert!(schema.headers().get("openstack-api-version").is_none());
 }

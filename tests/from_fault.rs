@@ -146,6 +146,44 @@ fn parse_target_breaks_a_shared_identity() {
     );
 }
 
+/// Nova's `overLimit`: one title at two statuses, told apart by the status alone.
+#[derive(Debug, PartialEq, ApiFault, FromFault)]
+#[fault(format = "openstack")]
+enum Nova {
+    #[fault(code = 413, title = "overLimit", message = "{0}")]
+    RequestTooLarge(String),
+    #[fault(code = 429, title = "overLimit", message = "{0}")]
+    RateLimited(String),
+    #[fault(code = 500, title = "computeFault", message = "{0}")]
+    Unsafe(String),
+    #[fault(code = 500, title = "computeFault", message = "{0}", parse_target)]
+    Safe(String),
+}
+
+#[test]
+fn the_status_tells_apart_variants_sharing_a_title() {
+    for error in [
+        Nova::RequestTooLarge("big".into()),
+        Nova::RateLimited("slow down".into()),
+    ] {
+        assert_eq!(Nova::from_fault(&error.fault()).as_ref(), Some(&error));
+    }
+    // The same title at a status no variant has: the first declared.
+    let fault = Fault::new(StatusCode::SERVICE_UNAVAILABLE, "overLimit");
+    assert!(matches!(
+        Nova::from_fault(&fault),
+        Some(Nova::RequestTooLarge(_))
+    ));
+    // At a shared status, the parse target; at another, the status outranks it.
+    let unsafe_one = Nova::Unsafe("x".into());
+    assert!(matches!(
+        Nova::from_fault(&unsafe_one.fault()),
+        Some(Nova::Safe(_))
+    ));
+    let at_406 = Fault::new(StatusCode::NOT_ACCEPTABLE, "computeFault");
+    assert!(matches!(Nova::from_fault(&at_406), Some(Nova::Safe(_))));
+}
+
 /// A storage layer's faults, wrapped transparently by the API's.
 #[derive(Debug, PartialEq, ApiFault, FromFault)]
 #[fault(rename_all = "camelCase")]

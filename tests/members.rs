@@ -285,6 +285,29 @@ fn header_members_go_in_headers_in_rest_formats_and_in_the_body_in_rpc_ones() {
     ));
 }
 
+/// HTTP makes `Allow` part of a 405: a header member read back like an `x-` one.
+#[derive(Debug, PartialEq, ApiFault, FromFault)]
+#[fault(format = "api_wg")]
+enum Routing {
+    #[fault(code = 405, title = "Method Not Allowed", message = "use {allow}")]
+    MethodNotAllowed {
+        #[fault(header = "Allow")]
+        allow: String,
+    },
+}
+
+#[test]
+fn allow_is_read_back_as_a_header_member() {
+    let err = Routing::MethodNotAllowed {
+        allow: "GET, HEAD".into(),
+    };
+    let response = err.response(&Context::new());
+    assert_eq!(response.headers()["allow"], "GET, HEAD");
+    let back = Fault::from_response(&response);
+    assert_eq!(back.header_member("allow").unwrap(), "GET, HEAD");
+    assert_eq!(Routing::from_fault(&back), Some(err));
+}
+
 #[derive(Debug, ApiFault)]
 #[fault(format = "aws_rest_xml")]
 enum XmlError {

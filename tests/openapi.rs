@@ -141,7 +141,13 @@ fn check_xml_object(xml: &Value) -> bool {
             "name" | "prefix" => assert!(value.is_string(), "xml.{key}: {value}"),
             "namespace" => {
                 let ns = value.as_str().expect("a string namespace");
-                assert!(ns.contains("://"), "xml.namespace is an absolute URI: {ns}");
+                // An absolute URI has a scheme (RFC 3986 §4.3): `https://…`, `urn:ietf:…`.
+                let scheme = ns.split_once(':').map_or("", |(scheme, _)| scheme);
+                let absolute = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && scheme
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+                assert!(absolute, "xml.namespace is an absolute URI: {ns}");
             }
             "attribute" | "wrapped" => assert!(value.is_boolean(), "xml.{key}: {value}"),
             _ => panic!("xml.{key} is not a key of the XML Object"),

@@ -70,11 +70,15 @@ pub enum Format {
     Keystone,
     /// Neutron: `{"NeutronError": {"type", "message", "detail"}}`.
     Neutron,
-    /// The OpenStack API working group errors guideline: `{"errors": [{…}]}`.
+    /// The OpenStack API working group errors guideline: `{"errors": [{…}]}`, each error
+    /// with `request_id`, `code`, `status`, `title`, `detail` and `links`. `code` and `links`
+    /// are written when the fault has them; the guideline's schema requires both, so give the
+    /// type or each variant an `error_code` and each variant a `help_link`.
     ApiWg,
     /// The API-WG shape as Placement sends it, with microversion-gated codes.
     Placement,
-    /// RFC 9457 problem details: `application/problem+json`.
+    /// RFC 9457 problem details: `application/problem+json`, or `application/problem+xml`
+    /// (its Appendix B) when the request asks for XML.
     Problem,
 }
 
@@ -150,11 +154,11 @@ impl Format {
 ///
 /// Only the [`Format::OpenStack`] faults have dialects today:
 ///
-/// | Dialect | JSON | XML |
-/// | --- | --- | --- |
-/// | `Nova` (the default) | `application/json; charset=UTF-8`; `retryAfter` as a string of seconds on 413 and 429 | `retryAfter` as a child element; `x-compute-request-id` beside `x-openstack-request-id` |
-/// | `Cinder` | `application/json`, no charset; only `x-openstack-request-id` | as nova's |
-/// | `ComputeSchema` | the Rackspace-era contract: `retryAt`, a date-time | the Compute API schema: `retryAt` and `created` attributes |
+/// | Dialect | JSON | XML | Headers |
+/// | --- | --- | --- | --- |
+/// | `Nova` (the default) | `application/json; charset=UTF-8`; `retryAfter` as a string of seconds on 413 and 429 | `retryAfter` as a child element | `x-compute-request-id` beside `x-openstack-request-id`; with the [`Context`](crate::Context)'s microversion, `OpenStack-API-Version: compute X.Y`, `X-OpenStack-Nova-API-Version: X.Y` and a `Vary` for each |
+/// | `Cinder` | `application/json`, no charset; `retryAfter` on 413 only | as nova's | nova's request ids; with a microversion, `OpenStack-API-Version: volume X.Y` and its `Vary` |
+/// | `ComputeSchema` | the Rackspace-era contract: `retryAt`, a date-time | the Compute API schema: `retryAt` and `created` attributes | nova's request ids; no microversions (the era had none) |
 ///
 /// [`Fault::with_dialect`]: crate::Fault::with_dialect
 ///

@@ -233,6 +233,9 @@
 //!     std::str::from_utf8(response.body()).unwrap(),
 //!     r#"{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","status":403,"detail":"Your current balance is 30, but that costs 50.","instance":"/account/12345/msgs/abc","balance":30,"accounts":["/account/12345"]}"#
 //! );
+//! // A request that asks for XML gets the RFC's `application/problem+xml`.
+//! let xml = err.response(&Context::new().with_accept("application/problem+xml"));
+//! assert!(std::str::from_utf8(xml.body()).unwrap().contains("<accounts><i>/account/12345</i></accounts>"));
 //! ```
 //!
 //! # Messages
@@ -352,8 +355,8 @@
 //! response) back into the enum, reading the same attributes. It is a second derive, beside
 //! `ApiFault`, so that server-side types do not carry the code.
 //!
-//! A variant's *wire identity* is its title and its API-WG `error_code` (its own, else the
-//! type's). [`FromFault::from_fault`] finds the variant in this order:
+//! A variant's *wire identity* is its title, its status and its API-WG `error_code` (its own,
+//! else the type's). [`FromFault::from_fault`] finds the variant in this order:
 //!
 //! 1. if the fault has an API-WG [`code`](Fault::code), the variant whose own `error_code` is
 //!    that code (preferring the one whose title also matches): codes identify errors, while
@@ -371,10 +374,11 @@
 //! 5. else `None`.
 //!
 //! Variants sharing a wire identity (Heat's two `InvalidAction` classes, the many server
-//! variants sharing `itemNotFound`) are fine for `ApiFault`, but `FromFault` needs one of them
-//! marked `parse_target`, the one the fault reads back as; the derive rejects the type
-//! otherwise. Among several candidates in any step, the `parse_target` wins, else the first
-//! declared.
+//! variants sharing `itemNotFound` at 404) are fine for `ApiFault`, but `FromFault` needs one
+//! of them marked `parse_target`, the one the fault reads back as; the derive rejects the type
+//! otherwise. Among several candidates in any step, the one with the fault's status wins (nova's
+//! `overLimit` at 413 and at 429 need no `parse_target`), then the `parse_target`, then the
+//! first declared.
 //!
 //! The fields of the variant found are filled from the fault:
 //!

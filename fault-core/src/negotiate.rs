@@ -10,15 +10,17 @@ pub enum Encoding {
 }
 
 /// The media types negotiated: `application/json` asks for JSON, `application/xml` and
-/// `text/xml` for XML.
+/// `text/xml` for XML; so does each with a structured syntax suffix (RFC 6839), as
+/// `application/problem+json` and `application/problem+xml`.
 const MEDIA_TYPES: [(&str, &str); 3] = [
     ("application", "json"),
     ("application", "xml"),
     ("text", "xml"),
 ];
 
-/// Picks the encoding `accept` prefers among JSON and XML, `default` on a tie or when it
-/// accepts neither (or is absent or unparseable).
+/// Picks the encoding `accept` prefers among JSON and XML (`application/json`,
+/// `application/xml`, `text/xml`, and any `+json` or `+xml` type), `default` on a tie or
+/// when it accepts neither (or is absent or unparseable).
 ///
 /// Each media range weighs in with its `q` (1 when absent); for each encoding the most
 /// specific range that matches one of its media types decides (`application/json` over
@@ -32,6 +34,7 @@ const MEDIA_TYPES: [(&str, &str); 3] = [
 /// assert_eq!(negotiate(Some("*/*"), Encoding::Xml), Encoding::Xml);
 /// assert_eq!(negotiate(Some("application/*;q=0.2, application/json;q=0"), Encoding::Json), Encoding::Xml);
 /// assert_eq!(negotiate(Some("text/html"), Encoding::Json), Encoding::Json);
+/// assert_eq!(negotiate(Some("application/problem+xml"), Encoding::Json), Encoding::Xml);
 /// assert_eq!(negotiate(None, Encoding::Xml), Encoding::Xml);
 /// ```
 #[must_use]
@@ -95,7 +98,8 @@ fn qualities(accept: &str) -> [u16; 3] {
                 continue;
             } else if subtype == "*" {
                 2
-            } else if subtype.eq_ignore_ascii_case(want_subtype) {
+            } else if subtype.eq_ignore_ascii_case(want_subtype) || suffixed(subtype, want_subtype)
+            {
                 3
             } else {
                 continue;
@@ -114,6 +118,18 @@ fn qualities(accept: &str) -> [u16; 3] {
         }
     }
     best.map(|b| b.map_or(0, |(_, q)| q))
+}
+
+/// Whether `subtype` is `<anything>+<syntax>` (`problem+json` for `json`).
+fn suffixed(subtype: &str, syntax: &str) -> bool {
+    let Some(split) = subtype.len().checked_sub(syntax.len() + 1) else {
+        return false;
+    };
+    split > 0
+        && subtype.as_bytes()[split] == b'+'
+        && subtype
+            .get(split + 1..)
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(syntax))
 }
 
 /// A `q` value in thousandths; anything malformed counts as 0, so it cannot win.

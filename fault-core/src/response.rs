@@ -86,7 +86,9 @@ impl Fault<'_> {
     /// detecting its family from the content type and the shape of the body, as botocore and
     /// openstacksdk do. Never panics and never fails: a body no family claims becomes a fault
     /// whose message is the body's text, titled with the status number, and every parsed fault
-    /// keeps the body in [`raw`](Fault::raw). Reads at most 1 MiB ([`ParseLimits`]).
+    /// keeps the body in [`raw`](Fault::raw). Reads at most 1 MiB ([`ParseLimits`]). Each `x-`
+    /// header it does not read itself, and `Allow` and `WWW-Authenticate`, becomes a header
+    /// [`Member`](crate::Member) named as the header in lowercase.
     ///
     /// ```
     /// use fault_core::{Fault, Format, http::{HeaderMap, StatusCode}};

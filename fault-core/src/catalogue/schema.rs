@@ -137,6 +137,7 @@ impl Walk<'_> {
                 spec.namespace()
                     .unwrap_or(crate::wire::openstack::LOAD_BALANCER_NS),
             ),
+            Fact::Literal(text) => fixed_string(text),
             Fact::ValidationErrors => json!({"type": "array", "items": {"type": "string"}}),
             Fact::Message
             | Fact::HeatMessage
@@ -321,6 +322,7 @@ impl Walk<'_> {
     ) {
         if attr.name == "xmlns" {
             *namespace = match attr.fact {
+                Fact::Literal(ns) => Some(ns),
                 Fact::LoadBalancerNamespace => Some(
                     self.fault
                         .spec()

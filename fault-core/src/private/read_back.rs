@@ -8,6 +8,9 @@ use std::borrow::Cow;
 /// The wire identity of one variant, as the `FromFault` derive writes it into a static table.
 pub struct Identity {
     title: &'static str,
+    /// The variant's HTTP status, which tells apart variants sharing a title (nova's
+    /// `overLimit` at 413 and at 429).
+    status: u16,
     /// The variant's API-WG code, its own or the type's default.
     code: Option<&'static str>,
     /// Whether the code is the variant's own (codes identify errors) or the type's default.
@@ -22,6 +25,7 @@ pub struct Identity {
 #[must_use]
 pub const fn identity(
     title: &'static str,
+    status: u16,
     code: Option<&'static str>,
     own_code: bool,
     parse_target: bool,
@@ -29,6 +33,7 @@ pub const fn identity(
 ) -> Identity {
     Identity {
         title,
+        status,
         code,
         own_code,
         parse_target,
@@ -40,38 +45,37 @@ pub const fn identity(
 /// "Reading faults back": the variant whose own API-WG code is the fault's, the one whose
 /// identity (title, code) is the fault's, the one with the title and no code of its own, or
 /// any with the title whose own code does not contradict the fault's, else the one whose
-/// legacy query code is the fault's query code or its title. Each step prefers the
-/// `parse_target` among its matches, and else takes the first declared.
+/// legacy query code is the fault's query code or its title. Each step prefers among its
+/// matches the one with the fault's status, then the `parse_target`, then the first declared.
 #[must_use]
 pub fn find_identity(fault: &Fault<'_>, table: &[Identity]) -> Option<usize> {
-    fn pick(table: &[Identity], matches: impl Fn(&Identity) -> bool) -> Option<usize> {
-        let mut first = None;
+    let status = fault.status().as_u16();
+    let pick = |table: &[Identity], matches: &dyn Fn(&Identity) -> bool| -> Option<usize> {
+        let rank = |e: &Identity| (u8::from(e.status == status) << 1) | u8::from(e.parse_target);
+        let mut best: Option<(usize, u8)> = None;
         for (index, entry) in table.iter().enumerate() {
-            if matches(entry) {
-                if entry.parse_target {
-                    return Some(index);
-                }
-                first = first.or(Some(index));
+            if matches(entry) && best.is_none_or(|(_, top)| rank(entry) > top) {
+                best = Some((index, rank(entry)));
             }
         }
-        first
-    }
+        best.map(|(index, _)| index)
+    };
     let title = fault.title();
     let code = fault.code();
     if let Some(code) = code {
         let by_code = |e: &Identity| e.own_code && e.code == Some(code);
         let found =
-            pick(table, |e| by_code(e) && e.title == title).or_else(|| pick(table, by_code));
+            pick(table, &|e| by_code(e) && e.title == title).or_else(|| pick(table, &by_code));
         if found.is_some() {
             return found;
         }
     }
     let query_code = fault.query_code();
-    pick(table, |e| e.title == title && e.code == code)
-        .or_else(|| pick(table, |e| e.title == title && !e.own_code))
-        .or_else(|| pick(table, |e| e.title == title && code.is_none()))
+    pick(table, &|e| e.title == title && e.code == code)
+        .or_else(|| pick(table, &|e| e.title == title && !e.own_code))
+        .or_else(|| pick(table, &|e| e.title == title && code.is_none()))
         .or_else(|| {
-            pick(table, |e| {
+            pick(table, &|e| {
                 e.query_code
                     .is_some_and(|q| Some(q) == query_code || q == title)
             })

@@ -9,7 +9,8 @@
 use super::emit::{Out, Render};
 use super::json::PYTHON;
 use super::shape::{
-    Fact, Header, Item, Json, JsonBody, RetryForm, Shape, When, hn, hv, object, opt, pair, when,
+    Fact, Header, Item, Json, JsonBody, RetryForm, Shape, VersionHeaders, When, hn, hv, object,
+    opt, pair, when,
 };
 use crate::{Encoding, Microversion};
 
@@ -75,20 +76,39 @@ pub(crate) const PLACEMENT: Shape = Shape {
         epoch_seconds: false,
     }),
     headers: &[
-        Header::ApiVersion,
+        Header::ApiVersion(VersionHeaders::Placement),
         Header::RequestId(&[hn!("x-openstack-request-id")]),
     ],
     ..GUIDELINE
 };
 
-/// `OpenStack-API-Version: placement X.Y` and `Vary: openstack-api-version`.
-pub(crate) fn api_version(r: &Render<'_>, out: &mut Out) {
-    let version = r.cx.microversion.unwrap_or(Microversion::new(1, 0));
-    out.header(
-        (hn!("openstack-api-version"))(),
-        &format!("placement {version}"),
-    );
-    out.header(http::header::VARY, "openstack-api-version");
+/// `OpenStack-API-Version: <service> X.Y` and its `Vary`, as `service` sends them.
+pub(crate) fn api_version(r: &Render<'_>, service: VersionHeaders, out: &mut Out) {
+    let name = (hn!("openstack-api-version"))();
+    match (service, r.cx.microversion) {
+        (VersionHeaders::Placement, version) => {
+            let version = version.unwrap_or(Microversion::new(1, 0));
+            out.header(name, &format!("placement {version}"));
+            out.header(http::header::VARY, "openstack-api-version");
+        }
+        (VersionHeaders::Compute, Some(version)) => {
+            out.header(name, &format!("compute {version}"));
+            out.header(
+                (hn!("x-openstack-nova-api-version"))(),
+                &version.to_string(),
+            );
+            out.headers
+                .append(http::header::VARY, hv!("OpenStack-API-Version")());
+            out.headers
+                .append(http::header::VARY, hv!("X-OpenStack-Nova-API-Version")());
+        }
+        (VersionHeaders::Volume, Some(version)) => {
+            out.header(name, &format!("volume {version}"));
+            out.headers
+                .append(http::header::VARY, hv!("OpenStack-API-Version")());
+        }
+        (VersionHeaders::Compute | VersionHeaders::Volume, None) => {}
+    }
 }
 
 /// A piece of Placement's detail: fixed text, or the message.

@@ -6,7 +6,7 @@ use super::extract;
 use super::parse::{Hints, fallback, parsed, sanitize_code};
 use super::read::{Element, Json};
 use super::shape::{self, Shape, Xml};
-use crate::{Dialect, ErrType, Fault, Format, RetryAfter, Text};
+use crate::{Dialect, ErrType, Fault, Format, Text};
 use http::StatusCode;
 use std::borrow::Cow;
 
@@ -51,6 +51,12 @@ pub(crate) fn json_fault(
     if aws_hint && let Some(fault) = aws_json(status, json, hints) {
         return Some(fault);
     }
+    // A problem's `errors` extension would pass for an API-WG list: its media type decides.
+    if hints.content_type_is("application/problem+json")
+        && let Some(fault) = problem(status, json, hints)
+    {
+        return Some(fault);
+    }
     if let Some(fault) = api_wg(status, json, hints) {
         return Some(fault);
     }
@@ -91,7 +97,25 @@ pub(crate) fn xml_fault(
     if let Some(fault) = aws_xml(status, root, hints) {
         return Some(fault);
     }
+    if let Some(fault) = problem_xml(status, root, hints) {
+        return Some(fault);
+    }
     openstack_xml(status, root)
+}
+
+/// RFC 9457's XML (Appendix B): `<problem xmlns="urn:ietf:rfc:7807">`, or any `<problem>`
+/// sent as `application/problem+xml`.
+fn problem_xml(status: StatusCode, root: &Element, hints: &Hints) -> Option<Fault<'static>> {
+    let named = root.name == "problem"
+        && (root.namespace.as_deref() == Some(super::problem::PROBLEM_NS)
+            || hints.content_type_is("application/problem+xml"));
+    if !named {
+        return None;
+    }
+    let reason = status.canonical_reason().unwrap_or("");
+    let mut fault = parsed(status, reason, Format::Problem);
+    extract::xml(xml_root(&super::problem::PROBLEM), root, &mut fault);
+    Some(fault)
 }
 
 /// The AWS JSON protocols: the code from `X-Amzn-Errortype`, a `code` member or `__type` (in
@@ -451,9 +475,9 @@ fn openstack_xml(status: StatusCode, root: &Element) -> Option<Fault<'static>> {
     let retry = taken("retryAfter");
     let created = taken("created");
     if fault.retry_after.is_none()
-        && let Some(seconds) = retry.and_then(|r| r.trim().parse().ok())
+        && let Some(retry) = retry.as_deref().and_then(extract::retry_after_text)
     {
-        fault.retry_after = Some(RetryAfter::Seconds(seconds));
+        fault.retry_after = Some(retry);
     }
     if fault.created.is_none()
         && let Some(created) = created

@@ -221,7 +221,7 @@ fn headers(r: &Render<'_>, out: &mut Out) {
                 out.headers.append(name(), value());
             }
             Header::Challenge => super::openstack::challenge(r, out),
-            Header::ApiVersion => super::apiwg::api_version(r, out),
+            Header::ApiVersion(service) => super::apiwg::api_version(r, *service, out),
             Header::ContentLanguage => {
                 if let Some(language) = &fault.language {
                     out.header(http::header::CONTENT_LANGUAGE, language);

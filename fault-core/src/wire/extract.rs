@@ -145,7 +145,9 @@ pub(crate) fn xml(node: &Xml, element: &Element, fault: &mut Fault<'static>) {
         fault.title = Cow::Owned(element.name.clone());
     }
     for attr in *attrs {
-        if attr.name == "xmlns" {
+        if let Fact::Literal(_) = attr.fact {
+            // A fixed namespace (RFC 9457's) says nothing of this fault.
+        } else if attr.name == "xmlns" {
             if let Some(ns) = &element.namespace {
                 fault.namespace = Some(Cow::Owned(ns.clone()));
             }
@@ -261,11 +263,8 @@ pub(crate) fn set(fault: &mut Fault<'static>, fact: Fact, text: &str) {
             }
         }
         Fact::RetryAfterSeconds => {
-            let digits = text.trim();
-            if let Ok(seconds) = digits.parse() {
-                fault.retry_after = Some(RetryAfter::Seconds(seconds));
-            } else if let Some(at) = dates::parse_any(digits) {
-                fault.retry_after = Some(RetryAfter::At(at));
+            if let Some(retry) = retry_after_text(text) {
+                fault.retry_after = Some(retry);
             }
         }
         Fact::RetryAt => {
@@ -281,6 +280,16 @@ pub(crate) fn set(fault: &mut Fault<'static>, fact: Fact, text: &str) {
             }
         }
         Fact::Instance => fault.instance = Some(Text::from(text.to_owned())),
-        Fact::Status | Fact::ValidationErrors => {}
+        Fact::Status | Fact::ValidationErrors | Fact::Literal(_) => {}
+    }
+}
+
+/// A `retryAfter` as OpenStack's eras wrote it: seconds, else a date (nova's old
+/// `RateLimitFault`, Rackspace's limits).
+pub(crate) fn retry_after_text(text: &str) -> Option<RetryAfter> {
+    let text = text.trim();
+    match text.parse() {
+        Ok(seconds) => Some(RetryAfter::Seconds(seconds)),
+        Err(_) => dates::parse_any(text).map(RetryAfter::At),
     }
 }

@@ -10,8 +10,8 @@
 use super::emit::{Out, Render};
 use super::json::{COMPACT, FLASK, PYTHON};
 use super::shape::{
-    Fact, Header, Item, Json, JsonBody, Key, Name, RetryForm, Shape, When, Xml, XmlBody, XmlValues,
-    attr, hn, hv, object, opt, opt_leaf, pair, when,
+    Fact, Header, Item, Json, JsonBody, Key, Name, RetryForm, Shape, VersionHeaders, When, Xml,
+    XmlBody, XmlValues, attr, hn, hv, object, opt, opt_leaf, pair, when,
 };
 use crate::{Dialect, Encoding};
 use http::StatusCode;
@@ -36,10 +36,8 @@ const OPENSTACK: Shape = Shape {
 };
 
 /// nova and cinder send both request-id headers (novaclient reads only the second).
-const COMPUTE_REQUEST_IDS: &[Header] = &[Header::RequestId(&[
-    hn!("x-openstack-request-id"),
-    hn!("x-compute-request-id"),
-])];
+const BOTH_REQUEST_IDS: Header =
+    Header::RequestId(&[hn!("x-openstack-request-id"), hn!("x-compute-request-id")]);
 
 /// `<message/>`, always.
 const MESSAGE: Xml = Xml::Leaf {
@@ -99,7 +97,10 @@ pub(crate) const NOVA: Shape = Shape {
         content_type: hv!("application/xml; charset=UTF-8"),
         values: XmlValues::Nova,
     }),
-    headers: COMPUTE_REQUEST_IDS,
+    headers: &[
+        BOTH_REQUEST_IDS,
+        Header::ApiVersion(VersionHeaders::Compute),
+    ],
     ..OPENSTACK
 };
 
@@ -152,7 +153,7 @@ pub(crate) const CINDER: Shape = Shape {
         content_type: hv!("application/xml; charset=UTF-8"),
         values: XmlValues::Nova,
     }),
-    headers: COMPUTE_REQUEST_IDS,
+    headers: &[BOTH_REQUEST_IDS, Header::ApiVersion(VersionHeaders::Volume)],
     ..OPENSTACK
 };
 
@@ -193,7 +194,7 @@ pub(crate) const COMPUTE_SCHEMA: Shape = Shape {
         content_type: hv!("application/xml"),
         values: XmlValues::Nova,
     }),
-    headers: COMPUTE_REQUEST_IDS,
+    headers: &[BOTH_REQUEST_IDS],
     ..OPENSTACK
 };
 

@@ -28,7 +28,8 @@ pub(crate) struct Hints<'h> {
 }
 
 /// The `x-` headers this crate reads itself; every other `x-` header of a response is kept as
-/// a header member (Smithy's `@httpHeader` members, `X-Header` in its tests).
+/// a header member (Smithy's `@httpHeader` members, `X-Header` in its tests), and so are
+/// `Allow` and `WWW-Authenticate`.
 const READ_HEADERS: &[&str] = &[
     "x-amzn-errortype",
     "x-amzn-query-error",
@@ -77,6 +78,13 @@ impl<'h> Hints<'h> {
                         .as_bytes()
                         .windows(9)
                         .any(|w| w.eq_ignore_ascii_case(b"placement"));
+                }
+                // The two headers HTTP makes part of an error (a 405's methods, a 401's
+                // challenge) are the error's members too, as a custom `x-` header is.
+                other @ ("allow" | "www-authenticate") => {
+                    members.push(
+                        Member::new(other.to_owned(), value.to_owned()).in_header(other.to_owned()),
+                    );
                 }
                 other if other.starts_with("x-") && !READ_HEADERS.contains(&other) => {
                     members.push(

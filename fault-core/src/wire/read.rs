@@ -295,7 +295,8 @@ impl Element {
     }
 
     /// The element as a member's value: its text when it has no children; a list when its
-    /// children are `<member>` items (Smithy's binding) or all share one name; a map of
+    /// children are `<member>` items (Smithy's binding), `<i>` items (RFC 9457's) or all
+    /// share one name; a map of
     /// `<entry><key/><value/></entry>` items; else a structure of its children; attributes
     /// are members of a structure.
     pub(crate) fn to_value(&self) -> Value<'static> {
@@ -305,7 +306,8 @@ impl Element {
         let first = self.children.first().map(|c| c.name.as_str());
         let same =
             self.children.len() > 1 && self.children.iter().all(|c| Some(c.name.as_str()) == first);
-        if self.attrs.is_empty() && (first == Some("member") || same) && first != Some("entry") {
+        let item = matches!(first, Some("member" | "i"));
+        if self.attrs.is_empty() && (item || same) && first != Some("entry") {
             return Value::List(self.children.iter().map(Element::to_value).collect());
         }
         if self.attrs.is_empty()

@@ -104,6 +104,9 @@ pub(crate) enum Fact {
     Namespace,
     /// The namespace, else the load balancer API's.
     LoadBalancerNamespace,
+    /// A fixed text (RFC 9457's XML namespace, which the fault's namespace cannot change:
+    /// there it is the base of the `type` URI).
+    Literal(&'static str),
     /// RFC 9457's `type`: the variant's URI, else the namespace and the title, else
     /// `about:blank`.
     ProblemType,
@@ -240,10 +243,22 @@ pub(crate) enum Header {
     Fixed(NameFn, ValueFn),
     /// Keystone's `WWW-Authenticate` challenge on a 401.
     Challenge,
-    /// Placement's `OpenStack-API-Version: placement X.Y` and its `Vary`.
-    ApiVersion,
+    /// `OpenStack-API-Version: <service> X.Y` and its `Vary`, as each service sends them.
+    ApiVersion(VersionHeaders),
     /// `Content-Language`, when the fault's language is known.
     ContentLanguage,
+}
+
+/// Whose microversion headers a format sends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum VersionHeaders {
+    /// Placement's, lowercase, on every fault: `placement 1.0` when the request named none.
+    Placement,
+    /// nova's, when the request has a microversion: `compute X.Y`, the legacy
+    /// `X-OpenStack-Nova-API-Version: X.Y`, and a `Vary` for each.
+    Compute,
+    /// cinder's, when the request has a microversion: `volume X.Y` and its `Vary`.
+    Volume,
 }
 
 /// How a format writes `Retry-After`.
@@ -264,6 +279,9 @@ pub(crate) enum XmlValues {
     /// nova's `XMLDictSerializer`: a list's items named for its name less a final `s` (else
     /// `item`), a dict's keys as elements, scalars as Python's `str()` (`True`, `None`).
     Nova,
+    /// RFC 9457 Appendix B: a list's items as `<i>`, an object's keys as elements, null as an
+    /// empty element, booleans `true`/`false`.
+    Problem,
 }
 
 /// A JSON body: its root, style and content type.

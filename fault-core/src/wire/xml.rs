@@ -181,8 +181,9 @@ pub(crate) fn element_str(out: &mut Vec<u8>, name: &str, value: &str) {
 
 /// Appends a member as XML in the producer's value style: `<name>value</name>` for a scalar
 /// (nothing for null in Smithy's binding), nested elements for a structure, a list's items
-/// wrapped (`<member>` in Smithy's binding, the name less its `s` in nova's) or, flattened,
-/// each under the member's name; a map's entries as `<entry><key/><value/></entry>`.
+/// wrapped (`<member>` in Smithy's binding, the name less its `s` in nova's, `<i>` in RFC
+/// 9457's) or, flattened, each under the member's name; a map's entries as
+/// `<entry><key/><value/></entry>` (Smithy's) or elements named for their keys.
 pub(crate) fn member(out: &mut Vec<u8>, member: &Member<'_>, values: XmlValues) {
     let name = element_name(member.xml_name());
     named_value(out, &name, &member.value, member.flattened, values);
@@ -222,6 +223,7 @@ fn named_value(
             open(out, name, &[]);
             let item_name = match values {
                 XmlValues::Smithy => std::borrow::Cow::Borrowed("member"),
+                XmlValues::Problem => std::borrow::Cow::Borrowed("i"),
                 XmlValues::Nova => match name.strip_suffix('s') {
                     Some(singular) if !singular.is_empty() => {
                         std::borrow::Cow::Owned(singular.to_owned())
@@ -244,8 +246,10 @@ fn named_value(
                         named_value(out, "value", entry, false, values);
                         out.extend_from_slice(b"</entry>");
                     }
-                    // A dict's keys are element names in nova's serializer.
-                    XmlValues::Nova => named_value(out, &element_name(key), entry, false, values),
+                    // A dict's keys are element names in nova's serializer and RFC 9457's.
+                    XmlValues::Nova | XmlValues::Problem => {
+                        named_value(out, &element_name(key), entry, false, values);
+                    }
                 }
             }
             close(out, name);

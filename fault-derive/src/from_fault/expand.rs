@@ -1,7 +1,7 @@
 //! Generates `FromFault`: the identity table, the `match` from an index to a filled
 //! variant, transparent delegation, the catch-all, and `from_remote`.
 
-use super::{identity, parsed_variants};
+use super::{Identity, identity, parsed_variants};
 use crate::ast::{Field, Input, Variant};
 use crate::attr::Role;
 use crate::expand::variant_path;
@@ -42,7 +42,11 @@ pub(super) fn expand(input: &Input<'_>, remotes: &[Vec<LitStr>]) -> TokenStream 
     let mut identities = Vec::new();
     let mut builds = Vec::new();
     for variant in parsed_variants(input) {
-        let (title, code) = identity(input, variant);
+        let Identity {
+            title,
+            status,
+            code,
+        } = identity(input, variant);
         let own_code = variant.attrs.error_code.is_some();
         let code = match code {
             Some(code) => quote!(::core::option::Option::Some(#code)),
@@ -57,7 +61,7 @@ pub(super) fn expand(input: &Input<'_>, remotes: &[Vec<LitStr>]) -> TokenStream 
             None => quote!(::core::option::Option::None),
         };
         identities.push(quote! {
-            ::fault_core::__private::identity(#title, #code, #own_code, #parse_target, #query_code)
+            ::fault_core::__private::identity(#title, #status, #code, #own_code, #parse_target, #query_code)
         });
         builds.push(g.build(variant, Origin::Fault));
     }

@@ -42,15 +42,33 @@ pub fn derive(node: &DeriveInput) -> TokenStream {
     }
 }
 
-/// The wire identity of a variant: its title, and its API-WG code (its own or the type's).
-pub(super) fn identity(input: &Input<'_>, variant: &Variant<'_>) -> (String, Option<String>) {
+/// The wire identity of a variant: its title, its status, and its API-WG code (its own or the
+/// type's).
+pub(super) struct Identity {
+    pub title: String,
+    pub status: u16,
+    pub code: Option<String>,
+}
+
+impl PartialEq for Identity {
+    fn eq(&self, other: &Self) -> bool {
+        (&self.title, self.status, &self.code) == (&other.title, other.status, &other.code)
+    }
+}
+
+pub(super) fn identity(input: &Input<'_>, variant: &Variant<'_>) -> Identity {
     let code = variant
         .attrs
         .error_code
         .as_ref()
         .or(input.attrs.error_code.as_ref())
         .map(LitStr::value);
-    (variant.title(input), code)
+    Identity {
+        title: variant.title(input),
+        // A missing or bad status is reported by `ApiFault`'s checks; 0 matches no response.
+        status: variant.status(input).unwrap_or(0),
+        code,
+    }
 }
 
 /// The variants a fault is matched against: all but transparent ones and the catch-all.

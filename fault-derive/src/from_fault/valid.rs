@@ -1,6 +1,6 @@
 //! The rules of `FromFault`'s own keys, one commented function each.
 
-use super::{identity, parsed_variants};
+use super::{Identity, identity, parsed_variants};
 use crate::ast::{Input, Variant};
 use crate::ctxt::Ctxt;
 use proc_macro2::Ident;
@@ -96,7 +96,7 @@ fn check_catch_all(cx: &Ctxt, input: &Input<'_>) {
 /// `InvalidAction` classes.) An error at each unmarked duplicate after the first, at its
 /// title literal or else its name; a second `parse_target` at its key.
 fn check_identities(cx: &Ctxt, input: &Input<'_>) {
-    let variants: Vec<(&Variant<'_>, (String, Option<String>))> = parsed_variants(input)
+    let variants: Vec<(&Variant<'_>, Identity)> = parsed_variants(input)
         .map(|v| (v, identity(input, v)))
         .collect();
     for (index, (variant, id)) in variants.iter().enumerate() {
@@ -104,10 +104,14 @@ fn check_identities(cx: &Ctxt, input: &Input<'_>) {
             continue;
         };
         let group = || variants.iter().filter(|(_, other)| other == id);
-        let (title, code) = id;
+        let Identity {
+            title,
+            status,
+            code,
+        } = id;
         let described = match code {
-            Some(code) => format!("title `{title}`, error_code `{code}`"),
-            None => format!("title `{title}`"),
+            Some(code) => format!("title `{title}`, status {status}, error_code `{code}`"),
+            None => format!("title `{title}`, status {status}"),
         };
         let targets: Vec<&Variant<'_>> = group()
             .map(|(v, _)| *v)

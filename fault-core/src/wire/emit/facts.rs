@@ -77,6 +77,7 @@ pub(super) fn present(r: &Render<'_>, fact: Fact) -> bool {
         | Fact::WebObDetail
         | Fact::PlacementCode
         | Fact::LoadBalancerNamespace
+        | Fact::Literal(_)
         | Fact::ProblemType => true,
     }
 }
@@ -187,6 +188,7 @@ pub(super) fn write_fact(r: &Render<'_>, fact: Fact, sink: &mut impl Sink) {
                 sink.str(ns);
             }
         }
+        Fact::Literal(text) => sink.str(text),
         Fact::LoadBalancerNamespace => {
             sink.str(
                 r.namespace()
