@@ -570,11 +570,12 @@ fn retry_after_as_a_date() {
     );
 }
 
-/// Regression (found by the interop test): OpenStack's clients read `Retry-After` with
-/// `int(value)` and take 0 for a date (novaclient, keystoneauth1), so the OpenStack family
-/// sends the seconds left, as nova does, where the other formats send the date.
+/// Regression (found by the interop tests): OpenStack's clients read `Retry-After` with
+/// `int(value)` and take 0 for a date (novaclient, keystoneauth1), and botocore's restJson
+/// models bind it to an integer member (`int()` raises on a date), so the OpenStack and AWS
+/// families send the seconds left, as nova does; problem details send the date.
 #[test]
-fn openstack_formats_send_retry_after_as_seconds() {
+fn openstack_and_aws_formats_send_retry_after_as_seconds() {
     let at = std::time::SystemTime::now() + std::time::Duration::from_millis(90_500);
     let fault = fault_core::Fault::new(http::StatusCode::PAYLOAD_TOO_LARGE, "overLimit")
         .with_retry_after(RetryAfter::At(at));
@@ -585,11 +586,20 @@ fn openstack_formats_send_retry_after_as_seconds() {
         Format::Neutron,
         Format::ApiWg,
         Format::Placement,
+        Format::AwsQuery,
+        Format::Ec2Query,
+        Format::AwsJson10,
+        Format::AwsJson11,
+        Format::AwsRestJson,
+        Format::AwsRestXml,
+        Format::AwsRestXmlUnwrapped,
+        Format::S3,
+        Format::Heat,
     ] {
         let response = fault.render(format, &Context::new());
         assert_eq!(header(&response, "retry-after"), Some("90"), "{format}");
     }
-    let response = fault.render(Format::S3, &Context::new());
+    let response = fault.render(Format::Problem, &Context::new());
     assert!(header(&response, "retry-after").unwrap().ends_with(" GMT"));
 }
 
