@@ -410,3 +410,73 @@ fn a_serde_type_is_a_member_both_ways() {
         })
     ));
 }
+
+/// A header member built in code in a header the format writes itself is not sent there,
+/// and `unsent` names it: the request id stays the format's, `Retry-After` the fault's wait.
+#[test]
+fn a_header_member_never_overwrites_a_header_the_format_writes() {
+    let fault = Fault::new(StatusCode::TOO_MANY_REQUESTS, "ThrottlingException")
+        .with_member(Member::new("RequestId", "forged").in_header("X-Amzn-RequestId"))
+        .with_member(Member::new("ContentType", "text/html").in_header("Content-Type"))
+        .with_member(Member::new("RetryAfterSeconds", 1).in_header("Retry-After"))
+        .with_retry_after(fault_core::RetryAfter::Seconds(30));
+    let response = fault.render(Format::AwsRestJson, &Context::new().with_request_id("ours"));
+    let all = |name: &str| -> Vec<&str> {
+        let values = response.headers().get_all(name).iter();
+        values.map(|v| v.to_str().unwrap()).collect()
+    };
+    assert_eq!(all("x-amzn-requestid"), ["ours"]);
+    assert_eq!(all("content-type"), ["application/json"]);
+    assert_eq!(all("retry-after"), ["30"]);
+    assert_eq!(
+        fault.unsent(Format::AwsRestJson),
+        [
+            "header member X-Amzn-RequestId",
+            "header member Content-Type",
+            "header member Retry-After"
+        ]
+    );
+    // Without a wait of the fault's own, `Retry-After` is the member's (Access Analyzer's
+    // `retryAfterSeconds`).
+    let fault = Fault::new(StatusCode::TOO_MANY_REQUESTS, "ThrottlingException")
+        .with_member(Member::new("retryAfterSeconds", 7).in_header("Retry-After"));
+    let response = fault.render(Format::AwsRestJson, &Context::new());
+    assert_eq!(response.headers()["retry-after"], "7");
+    assert!(fault.unsent(Format::AwsRestJson).is_empty());
+}
+
+/// `WRITTEN_HEADERS` (which the derive's check repeats) names every header a format writes
+/// for a fault that holds everything: a new one cannot slip past the header-member rule.
+#[test]
+fn every_header_a_format_writes_is_a_written_header() {
+    let fault = Fault::new(StatusCode::UNAUTHORIZED, "Unauthorized")
+        .with_message("Sign in first")
+        .with_retry_after(fault_core::RetryAfter::Seconds(5))
+        .with_member(Member::new("Limit", 3).in_header("X-Limit"))
+        .with_query_code("AWS.Unauthorized")
+        .with_language("en");
+    let cx = Context::new()
+        .with_request_id("req-1")
+        .with_host_id("host")
+        .with_query_compatible(true)
+        .with_microversion(fault_core::Microversion::new(2, 1));
+    let dialects = [
+        fault_core::Dialect::Nova,
+        fault_core::Dialect::Cinder,
+        fault_core::Dialect::ComputeSchema,
+    ];
+    for (format, dialect) in Format::ALL
+        .into_iter()
+        .flat_map(|f| dialects.map(|d| (f, d)))
+    {
+        let response = fault.clone().with_dialect(dialect).render(format, &cx);
+        for name in response.headers().keys() {
+            let name = name.as_str();
+            assert!(
+                fault_core::__private::WRITTEN_HEADERS.contains(&name)
+                    || ["retry-after", "x-limit", "www-authenticate"].contains(&name),
+                "{format} writes {name}, which WRITTEN_HEADERS does not list"
+            );
+        }
+    }
+}

@@ -108,6 +108,8 @@ impl<'a> AsDynError<'a> for dyn Error + Send + Sync + 'a {
     }
 }
 
+/// The headers fault-core writes itself, for tests that check none is missing.
+pub use crate::wire::emit::WRITTEN_HEADERS;
 pub use crate::wire::shape::Carried;
 
 /// Fails the build, at the field the derive spans it to, when `format` has no place for what

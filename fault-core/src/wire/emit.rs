@@ -241,7 +241,11 @@ fn headers(r: &Render<'_>, out: &mut Out) {
             let (Some(name), Some(value)) = (&member.header, header_text(&member.value)) else {
                 continue;
             };
-            if let Ok(name) = HeaderName::from_bytes(name.as_bytes()) {
+            // A header the format wrote above stays the format's (`unsent` reports the member).
+            if let Ok(name) = HeaderName::from_bytes(name.as_bytes())
+                && !out.headers.contains_key(&name)
+                && !is_written_header(name.as_str())
+            {
                 out.header(name, &value);
             }
         }
@@ -249,6 +253,31 @@ fn headers(r: &Render<'_>, out: &mut Out) {
     if shape.title_is_reason && is_reason_phrase(&fault.title) {
         out.reason = Some(fault.title.as_ref().into());
     }
+}
+
+/// The headers this crate writes itself in some format; a header member is never sent in
+/// one (the derive refuses such a member with the same list, in `valid/roles.rs`).
+pub const WRITTEN_HEADERS: &[&str] = &[
+    "content-type",
+    "content-length",
+    "transfer-encoding",
+    "content-language",
+    "vary",
+    "x-amzn-requestid",
+    "x-amz-request-id",
+    "x-amz-id-2",
+    "x-amzn-errortype",
+    "x-amzn-query-error",
+    "x-openstack-request-id",
+    "x-compute-request-id",
+    "x-request-id",
+    "openstack-api-version",
+    "x-openstack-nova-api-version",
+];
+
+/// Whether `name` (lowercase, as `HeaderName` keeps it) is one of [`WRITTEN_HEADERS`].
+pub(crate) fn is_written_header(name: &str) -> bool {
+    WRITTEN_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(name))
 }
 
 /// A member's value as a header carries it (Smithy's HTTP bindings): a timestamp as an HTTP

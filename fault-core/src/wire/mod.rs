@@ -255,7 +255,14 @@ pub(crate) fn unsent(fault: &Fault<'_>, format: Format) -> Vec<String> {
                     shape::xml_reserved(children, member.xml_name(), message_member)
                 })
             }));
-        if !shape::carries(shape, what) || collides {
+        // A header member in a header the format writes itself (`Retry-After` from the
+        // fault's wait included) is not sent either.
+        let header_taken = !in_body
+            && member.header.as_deref().is_some_and(|h| {
+                emit::is_written_header(h)
+                    || (fault.retry_after.is_some() && h.eq_ignore_ascii_case("retry-after"))
+            });
+        if !shape::carries(shape, what) || collides || header_taken {
             match &member.header {
                 Some(header) => unsent.push(format!("header member {header}")),
                 None => unsent.push(format!("member {}", member.name)),

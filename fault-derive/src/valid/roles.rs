@@ -13,6 +13,13 @@ use crate::ctxt::Ctxt;
 pub(super) fn check_roles(cx: &Ctxt, input: &Input<'_>, variant: &Variant<'_>) {
     let mut seen: Vec<Role> = Vec::new();
     let mut members: Vec<String> = Vec::new();
+    let mut headers: Vec<String> = Vec::new();
+    let retry_after = variant.fields.iter().any(|f| {
+        f.attrs
+            .roles
+            .iter()
+            .any(|(role, _)| *role == Role::RetryAfter)
+    });
     for field in &variant.fields {
         if !field.is_member() {
             for key in MEMBER_KEYS {
@@ -43,6 +50,9 @@ pub(super) fn check_roles(cx: &Ctxt, input: &Input<'_>, variant: &Variant<'_>) {
         }
         if role == Role::Member {
             check_member(cx, input, field, span, &mut members);
+            if let Some(header) = &field.attrs.header {
+                check_header_owner(cx, header, retry_after, &mut headers);
+            }
         } else if seen.contains(&role) {
             let key = crate::attr::ROLES
                 .iter()
@@ -128,5 +138,55 @@ fn check_member(
         culprit(cx, format!("another field is already the member `{name}`"));
     } else {
         members.push(name);
+    }
+}
+
+/// The headers fault-core writes itself in some format (`wire/emit.rs`, `WRITTEN_HEADERS`,
+/// keeps the same list): a member sent in one would be dropped or would contradict them.
+const WRITTEN_HEADERS: &[&str] = &[
+    "content-type",
+    "content-length",
+    "transfer-encoding",
+    "content-language",
+    "vary",
+    "x-amzn-requestid",
+    "x-amz-request-id",
+    "x-amz-id-2",
+    "x-amzn-errortype",
+    "x-amzn-query-error",
+    "x-openstack-request-id",
+    "x-compute-request-id",
+    "x-request-id",
+    "openstack-api-version",
+    "x-openstack-nova-api-version",
+];
+
+/// A header member's header is its own: not one the crate writes, not `Retry-After` beside
+/// the `retry_after` role, and not another member's.
+fn check_header_owner(
+    cx: &Ctxt,
+    header: &syn::LitStr,
+    retry_after: bool,
+    headers: &mut Vec<String>,
+) {
+    let value = header.value();
+    let name = value.to_ascii_lowercase();
+    if WRITTEN_HEADERS.contains(&name.as_str()) {
+        cx.error_spanned_by(
+            header,
+            format!("`{value}` is a header fault_core writes itself: send this member in a header of its own, or drop `header`"),
+        );
+    } else if name == "retry-after" && retry_after {
+        cx.error_spanned_by(
+            header,
+            "`Retry-After` is already sent from this variant's `retry_after` field: keep one of the two",
+        );
+    } else if headers.contains(&name) {
+        cx.error_spanned_by(
+            header,
+            format!("another member of this variant is already sent in `{value}`"),
+        );
+    } else {
+        headers.push(name);
     }
 }
