@@ -281,6 +281,10 @@ fn a_rendered_seed_fault_reads_back_as_itself() {
 /// Collected bodies whose structure `fault-core` does not write back, and why.
 const NOT_WRITTEN_BACK: &[(&str, &str)] = &[
     (
+        "smithy:restjson:RestJsonFooErrorWithDunderTypeAndNamespace",
+        "a client-side case: restJson1's servers name the code in X-Amzn-Errortype, and ours writes no `__type`",
+    ),
+    (
         "derived:nova-legacy:overLimit-ratelimit-xml",
         "nova's RateLimitFault put retryAfter in an attribute; the nova dialect writes wsgi.Fault's child element",
     ),

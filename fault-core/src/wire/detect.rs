@@ -130,10 +130,18 @@ fn aws_json(status: StatusCode, json: &Json<'_>, hints: &Hints) -> Option<Fault<
         .map(sanitize_code)
         .or_else(|| type_field.map(sanitize_code))
         .filter(|c| !c.is_empty());
-    hints.errortype.or(body_code).or(query_code)?;
-    let format = if hints.errortype.is_some() && type_field.is_none() {
+    let title = hints.errortype.or(body_code).or(query_code)?;
+    // The media type names the protocol where it can (awsJson always sends its own, restJson1
+    // plain JSON); the body decides only for a response without one.
+    let format = if hints.content_type_is("application/x-amz-json-1.0") {
+        Format::AwsJson10
+    } else if hints.content_type_is("application/x-amz-json-1.1") {
+        Format::AwsJson11
+    } else if hints.content_type_is("application/json")
+        || (hints.errortype.is_some() && type_field.is_none())
+    {
         Format::AwsRestJson
-    } else if hints.content_type.contains("1.0") || type_field.is_some_and(|t| t.contains('#')) {
+    } else if type_field.is_some_and(|t| t.contains('#')) {
         Format::AwsJson10
     } else {
         Format::AwsJson11
@@ -145,11 +153,9 @@ fn aws_json(status: StatusCode, json: &Json<'_>, hints: &Hints) -> Option<Fault<
         json,
         &mut fault,
     );
-    if let Some(code) = hints
-        .errortype
-        .or(body_code.is_none().then_some(query_code).flatten())
-    {
-        fault.title = Cow::Owned(code.to_owned());
+    // The title is the code as clients clean it, whichever protocol's walk read the body.
+    if fault.title != title {
+        fault.title = Cow::Owned(title.to_owned());
     }
     if let Some((code, word)) = hints.query_error {
         fault.query_code = Some(Cow::Owned(code.to_owned()));
