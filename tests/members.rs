@@ -480,3 +480,50 @@ fn every_header_a_format_writes_is_a_written_header() {
         }
     }
 }
+
+/// Route 53's `InvalidChangeBatch`: its `messages` list names its items `Message`
+/// (`@xmlName` on the list's member), where Smithy's default is `<member>`.
+#[derive(Debug, PartialEq, ApiFault, FromFault)]
+#[fault(format = "aws_rest_xml")]
+enum Route53Error {
+    #[fault(code = 400, title = "InvalidChangeBatch", message = "{message}")]
+    InvalidChangeBatch {
+        message: String,
+        #[fault(member, rename = "messages", xml_item_name = "Message")]
+        messages: Vec<String>,
+    },
+}
+
+#[test]
+fn a_list_member_names_its_xml_items_as_the_model_does() {
+    for messages in [
+        vec!["Tried to create a record that exists", "And another"],
+        vec!["One"],
+    ] {
+        let err = Route53Error::InvalidChangeBatch {
+            message: "bad batch".into(),
+            messages: messages.iter().map(|m| (*m).to_owned()).collect(),
+        };
+        let response = err.response(&Context::new().with_request_id("r"));
+        let body = std::str::from_utf8(response.body()).unwrap();
+        let items: String = messages
+            .iter()
+            .map(|m| format!("<Message>{m}</Message>"))
+            .collect();
+        assert!(
+            body.contains(&format!("<messages>{items}</messages>")),
+            "{body}"
+        );
+        let back = Fault::from_response(&response);
+        assert_eq!(Route53Error::from_fault(&back), Some(err), "{body}");
+    }
+    // JSON has no item names: the list is a list.
+    let fault = Fault::new(StatusCode::BAD_REQUEST, "InvalidChangeBatch")
+        .with_member(Member::new("messages", Value::list(["a"])).with_xml_item_name("Message"));
+    let json = fault.render(Format::AwsRestJson, &Context::new());
+    assert!(
+        std::str::from_utf8(json.body())
+            .unwrap()
+            .contains(r#""messages":["a"]"#)
+    );
+}

@@ -79,6 +79,7 @@
 //! | `rename` | field | a member's name in the model | the field's name under the rename rules |
 //! | `json_name`, `xml_name` | field | a member's name in JSON bodies (Smithy's `@jsonName`, honoured by all JSON formats but awsJson) and XML bodies (`@xmlName`) | its name |
 //! | `header = "X-Name"` | field | the field is a member bound to that response header (Smithy's `@httpHeader`; the AWS RPC protocols put it in the body); the derive refuses a header the crate writes itself (`Content-Type`, `Content-Language`, `Vary`, the request-id, error-type and microversion headers), `Retry-After` beside a `retry_after` field, and a header another member has | not a header |
+//! | `xml_item_name = "Name"` | field | the element name of a wrapped list member's items in XML (Smithy's `@xmlName` on the list's member); refused with `xml_flattened` or `xml_attribute` | the format's own: `member` (Smithy), the name less its `s` (nova), `i` (RFC 9457) |
 //! | `xml_attribute`, `xml_flattened` | field | flags: the member is an XML attribute; a list or map member's items are not wrapped | an element; wrapped |
 //! | `details`, `request_id`, `created`, `retry_after`, `validation_errors`, `instance` | field | roles: the field goes into that part of the [`Fault`] (and is read back from it) | no role |
 //! | `parse_target` | variant | flag, [`FromFault`]: of the variants sharing one wire identity, the one a fault reads back as | required when an identity is shared |

@@ -82,6 +82,8 @@ pub struct Member<'a> {
     pub(crate) value: Value<'a>,
     pub(crate) json_name: Option<Cow<'a, str>>,
     pub(crate) xml_name: Option<Cow<'a, str>>,
+    /// The element name of a wrapped list's items (`@xmlName` on the list's member).
+    pub(crate) xml_item_name: Option<Cow<'a, str>>,
     pub(crate) header: Option<Cow<'a, str>>,
     pub(crate) xml_attribute: bool,
     pub(crate) flattened: bool,
@@ -96,6 +98,7 @@ impl<'a> Member<'a> {
             value: value.into(),
             json_name: None,
             xml_name: None,
+            xml_item_name: None,
             header: None,
             xml_attribute: false,
             flattened: false,
@@ -114,6 +117,15 @@ impl<'a> Member<'a> {
     #[must_use]
     pub fn with_xml_name(mut self, name: impl Into<Cow<'a, str>>) -> Self {
         self.xml_name = Some(name.into());
+        self
+    }
+
+    /// The element name of a wrapped list member's items in XML, where the protocol's own
+    /// would be `<member>` (Smithy's `@xmlName` on the list's member: Route 53's
+    /// `<Messages><Message>…</Message></Messages>`); JSON and flattened lists are unaffected.
+    #[must_use]
+    pub fn with_xml_item_name(mut self, name: impl Into<Cow<'a, str>>) -> Self {
+        self.xml_item_name = Some(name.into());
         self
     }
 
@@ -160,6 +172,12 @@ impl<'a> Member<'a> {
         self.xml_name.as_deref().unwrap_or(&self.name)
     }
 
+    /// The element name of a wrapped list's items in XML, when the model gives one.
+    #[must_use]
+    pub fn xml_item_name(&self) -> Option<&str> {
+        self.xml_item_name.as_deref()
+    }
+
     /// The response header the member is bound to, if any.
     #[must_use]
     pub fn header(&self) -> Option<&str> {
@@ -193,6 +211,7 @@ impl<'a> Member<'a> {
             value: self.value.into_owned(),
             json_name: own(self.json_name),
             xml_name: own(self.xml_name),
+            xml_item_name: own(self.xml_item_name),
             header: own(self.header),
             xml_attribute: self.xml_attribute,
             flattened: self.flattened,
@@ -206,6 +225,7 @@ impl PartialEq for Member<'_> {
         self.name == other.name
             && self.json_name() == other.json_name()
             && self.xml_name() == other.xml_name()
+            && self.xml_item_name == other.xml_item_name
             && self.header == other.header
             && self.xml_attribute == other.xml_attribute
             && self.flattened == other.flattened
@@ -386,6 +406,7 @@ impl<'a> Value<'a> {
                         value: m.value.reborrow(),
                         json_name: m.json_name.as_deref().map(Cow::Borrowed),
                         xml_name: m.xml_name.as_deref().map(Cow::Borrowed),
+                        xml_item_name: m.xml_item_name.as_deref().map(Cow::Borrowed),
                         header: m.header.as_deref().map(Cow::Borrowed),
                         xml_attribute: m.xml_attribute,
                         flattened: m.flattened,

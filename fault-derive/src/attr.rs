@@ -216,6 +216,9 @@ const KEYS: &[KeyDef] = &[
     key("rename", FIELD, Kind::Str, |a, v| a.rename = v.str()),
     key("json_name", FIELD, Kind::Str, |a, v| a.json_name = v.str()),
     key("xml_name", FIELD, Kind::Str, |a, v| a.xml_name = v.str()),
+    key("xml_item_name", FIELD, Kind::Str, |a, v| {
+        a.xml_item_name = v.str()
+    }),
     key("xml_attribute", FIELD, Kind::Flag, |a, v| {
         a.xml_attribute = Some(v.span());
     }),
@@ -241,6 +244,7 @@ pub const MEMBER_KEYS: &[&str] = &[
     "rename",
     "json_name",
     "xml_name",
+    "xml_item_name",
     "xml_attribute",
     "xml_flattened",
 ];
@@ -301,6 +305,8 @@ pub struct Attrs {
     pub rename: Option<LitStr>,
     pub json_name: Option<LitStr>,
     pub xml_name: Option<LitStr>,
+    /// The element name of a wrapped list member's items (`@xmlName` on the list's member).
+    pub xml_item_name: Option<LitStr>,
     pub xml_attribute: Option<Span>,
     pub xml_flattened: Option<Span>,
     /// The role keys set on a field, with their spans.

@@ -184,6 +184,7 @@ fn fields(text: &mut String, input: &Input<'_>, variant: &Variant<'_>) {
                 optional(text, value(&field.attrs.json_name).as_deref());
                 optional(text, value(&field.attrs.xml_name).as_deref());
                 optional(text, value(&field.attrs.header).as_deref());
+                optional(text, value(&field.attrs.xml_item_name).as_deref());
                 let flags = u8::from(field.attrs.xml_attribute.is_some())
                     | u8::from(field.attrs.xml_flattened.is_some()) << 1;
                 let _ = write!(text, "{flags};");

@@ -325,9 +325,10 @@ fn set_role(input: &Input<'_>, field: &Field<'_>) -> TokenStream {
                 }
                 None => quote!(::core::option::Option::None),
             };
-            let (json_name, xml_name, header) = (
+            let (json_name, xml_name, xml_item_name, header) = (
                 opt(&field.attrs.json_name),
                 opt(&field.attrs.xml_name),
+                opt(&field.attrs.xml_item_name),
                 opt(&field.attrs.header),
             );
             let xml_attribute = field.attrs.xml_attribute.is_some();
@@ -350,6 +351,7 @@ fn set_role(input: &Input<'_>, field: &Field<'_>) -> TokenStream {
                         name: #name,
                         json_name: #json_name,
                         xml_name: #xml_name,
+                        xml_item_name: #xml_item_name,
                         header: #header,
                         xml_attribute: #xml_attribute,
                         flattened: #flattened,

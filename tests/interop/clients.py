@@ -114,6 +114,22 @@ MINIMAL_PARAMS = {
         "ContentType": "application/json",
     },
     ("s3", "GetObject"): {"Bucket": "examplebucket", "Key": "archive.tar"},
+    ("route53", "ChangeResourceRecordSets"): {
+        "HostedZoneId": "Z1D633PJN98FT9",
+        "ChangeBatch": {
+            "Changes": [
+                {
+                    "Action": "CREATE",
+                    "ResourceRecordSet": {
+                        "Name": "www.example.com",
+                        "Type": "A",
+                        "TTL": 60,
+                        "ResourceRecords": [{"Value": "192.0.2.44"}],
+                    },
+                }
+            ]
+        },
+    },
 }
 
 

@@ -131,6 +131,18 @@ enum AppConfigError {
     },
 }
 
+/// Route 53 names its `messages` list's items `Message` (`locationName` on the list's member).
+#[derive(Debug, ApiFault)]
+#[fault(format = "aws_rest_xml")]
+enum Route53Error {
+    #[fault(code = 400, title = "InvalidChangeBatch", message = "{message}")]
+    InvalidChangeBatch {
+        message: &'static str,
+        #[fault(member, xml_item_name = "Message")]
+        messages: Vec<&'static str>,
+    },
+}
+
 #[derive(Debug, ApiFault)]
 #[fault(format = "s3", rename_all_fields = "PascalCase")]
 enum S3Error {
@@ -318,6 +330,31 @@ fn cases() -> Vec<Case> {
                 "host_id": "ef8yU9AS1ed4OpIszj7UDNEHGran",
                 "member.StorageClass": "DEEP_ARCHIVE",
                 "member.AccessTier": "DEEP_ARCHIVE_ACCESS",
+            }),
+        ),
+        aws(
+            "route53 InvalidChangeBatch",
+            "botocore-client:route53:ChangeResourceRecordSets",
+            &Route53Error::InvalidChangeBatch {
+                message: "Invalid change batch",
+                messages: vec![
+                    "Tried to create resource record set [name='www.example.com.', type='A'] but it already exists",
+                    "A second message",
+                ],
+            },
+            Format::AwsRestXml,
+            &cx("r-53"),
+            json!({
+                "class": "InvalidChangeBatch",
+                "code": "InvalidChangeBatch",
+                "message": "Invalid change batch",
+                "request_id": "r-53",
+                // No `member.message`: the model's member is `message`, botocore looks for a
+                // `<message>` element, and restXml writes `<Message>` (read as Error.Message).
+                "member.messages": [
+                    "Tried to create resource record set [name='www.example.com.', type='A'] but it already exists",
+                    "A second message",
+                ],
             }),
         ),
     ]

@@ -78,6 +78,7 @@ pub struct CatalogueMember {
     pub(crate) name: &'static str,
     pub(crate) json_name: Option<&'static str>,
     pub(crate) xml_name: Option<&'static str>,
+    pub(crate) xml_item_name: Option<&'static str>,
     pub(crate) header: Option<&'static str>,
     pub(crate) xml_attribute: bool,
     pub(crate) flattened: bool,
@@ -106,6 +107,12 @@ impl CatalogueMember {
             Some(name) => name,
             None => self.name,
         }
+    }
+
+    /// The element name of a wrapped list's items in XML, when the model gives one.
+    #[must_use]
+    pub const fn xml_item_name(&self) -> Option<&'static str> {
+        self.xml_item_name
     }
 
     /// The response header it is bound to, if any.

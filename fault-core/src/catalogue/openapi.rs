@@ -214,6 +214,9 @@ fn sample_member(ty: &str, names: &CatalogueMember) -> Member<'static> {
     if names.xml_name() != names.name() {
         member = member.with_xml_name(names.xml_name());
     }
+    if let Some(item) = names.xml_item_name() {
+        member = member.with_xml_item_name(item);
+    }
     if let Some(header) = names.header() {
         member = member.in_header(header);
     }

@@ -253,11 +253,13 @@ impl Reader {
             b'M' => {
                 let name = self.str()?;
                 let (json_name, xml_name, header) = (self.opt()?, self.opt()?, self.opt()?);
+                let xml_item_name = self.opt()?;
                 let flags = self.num(';')?;
                 *member = Some(CatalogueMember {
                     name,
                     json_name,
                     xml_name,
+                    xml_item_name,
                     header,
                     xml_attribute: flags & 1 != 0,
                     flattened: flags & 2 != 0,

@@ -439,11 +439,29 @@ impl FromValue for SystemTime {
     }
 }
 
+/// A list; or a structure whose members all share one name, which is how a parsed XML list
+/// with items named by the model reads when it holds one item (`<Messages><Message>…`).
 impl<T: FromValue> FromValue for Vec<T> {
     fn from_value(value: &Value<'_>) -> Option<Self> {
-        value
-            .as_list()
-            .map(|items| items.iter().filter_map(T::from_value).collect())
+        match value {
+            Value::Structure(members)
+                if members.first().is_some_and(|first| {
+                    members
+                        .iter()
+                        .all(|m| m.name == first.name && !m.xml_attribute)
+                }) =>
+            {
+                Some(
+                    members
+                        .iter()
+                        .filter_map(|m| T::from_value(&m.value))
+                        .collect(),
+                )
+            }
+            _ => value
+                .as_list()
+                .map(|items| items.iter().filter_map(T::from_value).collect()),
+        }
     }
     fn missing() -> Self {
         Vec::new()

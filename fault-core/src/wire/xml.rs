@@ -182,32 +182,46 @@ pub(crate) fn element_str(out: &mut Vec<u8>, name: &str, value: &str) {
 /// Appends a member as XML in the producer's value style: `<name>value</name>` for a scalar
 /// (nothing for null in Smithy's binding), nested elements for a structure, a list's items
 /// wrapped (`<member>` in Smithy's binding, the name less its `s` in nova's, `<i>` in RFC
-/// 9457's) or, flattened, each under the member's name; a map's entries as
+/// 9457's; or the item name the member gives) or, flattened, each under the member's name;
+/// a map's entries as
 /// `<entry><key/><value/></entry>` (Smithy's) or elements named for their keys.
 pub(crate) fn member(out: &mut Vec<u8>, member: &Member<'_>, values: XmlValues) {
     let name = element_name(member.xml_name());
-    named_value(out, &name, &member.value, member.flattened, values);
+    let list = List {
+        flattened: member.flattened,
+        item_name: member.xml_item_name.as_deref(),
+    };
+    named_value(out, &name, &member.value, list, values);
+}
+
+/// How a member's list is written: flattened, or wrapped with items under `item_name` (the
+/// producer's own name when `None`). Nested values use the producer's rules.
+#[derive(Clone, Copy, Default)]
+struct List<'n> {
+    flattened: bool,
+    item_name: Option<&'n str>,
 }
 
 fn named_value(
     out: &mut Vec<u8>,
     name: &str,
     value: &Value<'_>,
-    flattened: bool,
+    list: List<'_>,
     values: XmlValues,
 ) {
+    let flattened = list.flattened;
     match value {
         Value::Null if values == XmlValues::Smithy => {}
         Value::List(items) if flattened => {
             for item in items {
-                named_value(out, name, item, false, values);
+                named_value(out, name, item, List::default(), values);
             }
         }
         Value::Map(entries) if flattened => {
             for (key, entry) in entries {
                 open(out, name, &[]);
                 element_str(out, "key", key);
-                named_value(out, "value", entry, false, values);
+                named_value(out, "value", entry, List::default(), values);
                 close(out, name);
             }
         }
@@ -221,10 +235,11 @@ fn named_value(
         }
         Value::List(items) => {
             open(out, name, &[]);
-            let item_name = match values {
-                XmlValues::Smithy => std::borrow::Cow::Borrowed("member"),
-                XmlValues::Problem => std::borrow::Cow::Borrowed("i"),
-                XmlValues::Nova => match name.strip_suffix('s') {
+            let item_name = match (list.item_name, values) {
+                (Some(item_name), _) => element_name(item_name),
+                (None, XmlValues::Smithy) => std::borrow::Cow::Borrowed("member"),
+                (None, XmlValues::Problem) => std::borrow::Cow::Borrowed("i"),
+                (None, XmlValues::Nova) => match name.strip_suffix('s') {
                     Some(singular) if !singular.is_empty() => {
                         std::borrow::Cow::Owned(singular.to_owned())
                     }
@@ -232,7 +247,7 @@ fn named_value(
                 },
             };
             for item in items {
-                named_value(out, &item_name, item, false, values);
+                named_value(out, &item_name, item, List::default(), values);
             }
             close(out, name);
         }
@@ -243,12 +258,12 @@ fn named_value(
                     XmlValues::Smithy => {
                         out.extend_from_slice(b"<entry>");
                         element_str(out, "key", key);
-                        named_value(out, "value", entry, false, values);
+                        named_value(out, "value", entry, List::default(), values);
                         out.extend_from_slice(b"</entry>");
                     }
                     // A dict's keys are element names in nova's serializer and RFC 9457's.
                     XmlValues::Nova | XmlValues::Problem => {
-                        named_value(out, &element_name(key), entry, false, values);
+                        named_value(out, &element_name(key), entry, List::default(), values);
                     }
                 }
             }

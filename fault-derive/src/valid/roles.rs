@@ -128,6 +128,15 @@ fn check_member(
             );
         }
     }
+    if let Some(item) = &field.attrs.xml_item_name {
+        check_xml_name(cx, item, "xml_item_name");
+        if field.attrs.xml_flattened.is_some() || field.attrs.xml_attribute.is_some() {
+            cx.error_spanned_by(
+                item,
+                "`xml_item_name` names the items of a wrapped list: a flattened list's items take the member's name, and an attribute has no items",
+            );
+        }
+    }
     if let (Some(attribute), Some(_)) = (field.attrs.xml_attribute, field.attrs.xml_flattened) {
         cx.error_at(
             attribute,
