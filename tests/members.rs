@@ -527,3 +527,17 @@ fn a_list_member_names_its_xml_items_as_the_model_does() {
             .contains(r#""messages":["a"]"#)
     );
 }
+
+/// The derive refuses header members with its own copy of `WRITTEN_HEADERS` (a proc-macro
+/// crate cannot read fault-core's): the two lists must be the same.
+#[test]
+fn the_derive_refuses_the_headers_fault_core_writes() {
+    let source = include_str!("../fault-derive/src/valid/roles.rs");
+    let start = source
+        .find("const WRITTEN_HEADERS: &[&str] = &[")
+        .expect("the derive's list");
+    let list = &source[start..];
+    let list = &list[..list.find("];").expect("the list's end")];
+    let derive: Vec<&str> = list.split('"').skip(1).step_by(2).collect();
+    assert_eq!(derive, fault_core::__private::WRITTEN_HEADERS);
+}

@@ -311,7 +311,7 @@ mod tests {
 
     static TABLE: Table = Table::new(
         "9:VolumeErr9:openstack~F404;16;12:itemNotFound~11:volume.gone~~~~~~~12:ItemNotFound\
-         5:Gone.15:Volume {0} gone2;1:06:String1;m2:id6:String1;M4:Host~7:HostXml~2;\
+         5:Gone.15:Volume {0} gone2;1:06:String1;m2:id6:String1;M4:Host~7:HostXml~4:Item2;\
          T~0:~1;1:07:Storage1;t",
         &[None],
     );
@@ -339,6 +339,7 @@ mod tests {
         assert_eq!(fault.fields()[1].roles(), [FieldRole::Member("Host")]);
         let member = fault.fields()[1].member().unwrap();
         assert_eq!((member.xml_name(), member.json_name()), ("HostXml", "Host"));
+        assert_eq!(member.xml_item_name(), Some("Item"));
         assert!(member.is_flattened() && !member.is_xml_attribute());
         assert_eq!(fault.fields()[1].type_name(), "String");
         assert!(wrapped.is_transparent() && wrapped.variant().is_none());

@@ -477,14 +477,19 @@ fn entries<'v, 'a>(value: &'v Value<'a>) -> Option<Vec<(&'v str, &'v Value<'a>)>
     }
 }
 
+/// A map of the entries whose values read as `V` (the others are skipped).
+fn map_from<V: FromValue, M: FromIterator<(String, V)>>(value: &Value<'_>) -> Option<M> {
+    Some(
+        entries(value)?
+            .into_iter()
+            .filter_map(|(k, v)| Some((k.to_owned(), V::from_value(v)?)))
+            .collect(),
+    )
+}
+
 impl<V: FromValue> FromValue for BTreeMap<String, V> {
     fn from_value(value: &Value<'_>) -> Option<Self> {
-        Some(
-            entries(value)?
-                .into_iter()
-                .filter_map(|(k, v)| Some((k.to_owned(), V::from_value(v)?)))
-                .collect(),
-        )
+        map_from(value)
     }
     fn missing() -> Self {
         BTreeMap::new()
@@ -493,12 +498,7 @@ impl<V: FromValue> FromValue for BTreeMap<String, V> {
 
 impl<V: FromValue, S: std::hash::BuildHasher + Default> FromValue for HashMap<String, V, S> {
     fn from_value(value: &Value<'_>) -> Option<Self> {
-        Some(
-            entries(value)?
-                .into_iter()
-                .filter_map(|(k, v)| Some((k.to_owned(), V::from_value(v)?)))
-                .collect(),
-        )
+        map_from(value)
     }
     fn missing() -> Self {
         HashMap::default()

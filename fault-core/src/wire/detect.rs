@@ -353,6 +353,12 @@ fn neutron(status: StatusCode, json: &Json<'_>) -> Option<Fault<'static>> {
         .find(|(k, v)| matches!(&**k, "NeutronError" | "NotImplementedError") && v.is_object())?;
     let mut fault = parsed(status, wrapper.clone().into_owned(), Format::Neutron);
     extract::json(json_root(&super::openstack::NEUTRON), json, &mut fault);
+    drop_empty_details(&mut fault);
+    Some(fault)
+}
+
+/// An empty `details` member is none: Neutron and WSME send `""` for no detail.
+fn drop_empty_details(fault: &mut Fault<'_>) {
     if fault
         .details
         .as_ref()
@@ -360,7 +366,6 @@ fn neutron(status: StatusCode, json: &Json<'_>) -> Option<Fault<'static>> {
     {
         fault.details = None;
     }
-    Some(fault)
 }
 
 /// WSME and Ironic: `{"faultstring", "faultcode", "debuginfo"}`, possibly inside
@@ -377,13 +382,7 @@ fn wsme(status: StatusCode, json: &Json<'_>, _: &Hints) -> Option<Fault<'static>
     object.get("faultstring").and_then(Json::text)?;
     let mut fault = parsed(status, name_for_status(status), Format::OpenStack);
     extract::json(&super::openstack::WSME_JSON, object, &mut fault);
-    if fault
-        .details
-        .as_ref()
-        .is_some_and(|d| d.as_str() == Some(""))
-    {
-        fault.details = None;
-    }
+    drop_empty_details(&mut fault);
     Some(fault)
 }
 

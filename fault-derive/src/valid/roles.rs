@@ -151,7 +151,8 @@ fn check_member(
 }
 
 /// The headers fault-core writes itself in some format (`wire/emit.rs`, `WRITTEN_HEADERS`,
-/// keeps the same list): a member sent in one would be dropped or would contradict them.
+/// keeps the same list, and `tests/members.rs` holds them equal): a member sent in one would be
+/// dropped or would contradict them.
 const WRITTEN_HEADERS: &[&str] = &[
     "content-type",
     "content-length",
