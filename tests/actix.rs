@@ -8,7 +8,14 @@ use actix_web::http::header::HeaderMap;
 use actix_web::test::{TestRequest, call_service, init_service, read_body};
 use actix_web::{App, HttpResponse, ResponseError, web};
 use fault_core::integrations::actix::FaultMiddleware;
-use fault_core::{ApiFault, Context};
+use fault_core::{ApiFault, Context, Format, RequestIdPolicy, ServiceProfile};
+
+/// Placement's profile, echoing the request's id (what these tests look for).
+fn profile() -> ServiceProfile {
+    ServiceProfile::new(Format::Placement)
+        .with_service_type("placement")
+        .with_request_ids(RequestIdPolicy::Echo)
+}
 
 #[derive(Debug, ApiFault)]
 #[fault(format = "openstack", rename_all = "camelCase")]
@@ -103,7 +110,7 @@ async fn get(wrap: bool, path: &str, headers: &[(&'static str, &'static str)]) -
         request = request.insert_header(*header);
     }
     if wrap {
-        let middleware = FaultMiddleware::new().with_service_type("placement");
+        let middleware = FaultMiddleware::new(profile());
         let app = init_service(routes!(App::new().wrap(middleware))).await;
         answer(call_service(&app, request.to_request()).await).await
     } else {

@@ -8,7 +8,14 @@ use axum::http::{Request, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use fault_core::integrations::axum::FaultLayer;
-use fault_core::{ApiFault, Context};
+use fault_core::{ApiFault, Context, Format, RequestIdPolicy, ServiceProfile};
+
+/// Placement's profile, echoing the request's id (what these tests look for).
+fn profile() -> ServiceProfile {
+    ServiceProfile::new(Format::Placement)
+        .with_service_type("placement")
+        .with_request_ids(RequestIdPolicy::Echo)
+}
 use tower::ServiceExt as _;
 
 #[derive(Debug, ApiFault)]
@@ -86,7 +93,7 @@ fn app() -> Router {
         .route("/conflict", get(conflict))
         .route("/wrapped", get(wrapped))
         .route("/id", get(echo_id))
-        .layer(FaultLayer::new().with_service_type("placement"))
+        .layer(FaultLayer::new(profile()))
 }
 
 async fn call(app: Router, path: &str, headers: &[(&str, &str)]) -> (Response, String) {

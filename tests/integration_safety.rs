@@ -9,7 +9,14 @@ use axum::Router;
 use axum::body::{Body, to_bytes};
 use axum::http::Request;
 use fault_core::integrations::{actix::FaultMiddleware, axum::FaultLayer};
+use fault_core::{RequestIdPolicy, ServiceProfile};
 use tower::ServiceExt as _;
+
+/// A profile that echoes the client's request id when it is safe, so that unsafe ones are
+/// seen to be replaced.
+fn echo() -> ServiceProfile {
+    ServiceProfile::default().with_request_ids(RequestIdPolicy::Echo)
+}
 
 const SECRET: &str = "hunter2@db.internal";
 
@@ -59,7 +66,7 @@ macro_rules! per_format {
                     .route(concat!("/", $format, "/hidden"), axum::routing::get($module::hidden))
                     .route(concat!("/", $format, "/shown"), axum::routing::get($module::shown))
                 )*
-                .layer(FaultLayer::new())
+                .layer(FaultLayer::new(echo()))
         }
 
         fn actix_routes(app: &mut web::ServiceConfig) {
@@ -132,7 +139,7 @@ async fn via_axum(path: &str, headers: &[(&str, &[u8])]) -> Sent {
 async fn via_actix(path: &str, headers: &[(&str, &[u8])]) -> Sent {
     let app = init_service(
         App::new()
-            .wrap(FaultMiddleware::new())
+            .wrap(FaultMiddleware::new(echo()))
             .configure(actix_routes),
     )
     .await;

@@ -117,9 +117,15 @@ pub trait ApiFault: Error {
         }
     }
 
-    /// The response in the type's [`default_format`](ApiFault::default_format).
+    /// The response in the type's own format; for a derived type that names none, the
+    /// context's [default format](Context::with_default_format) (a service profile's), else
+    /// [`default_format`](ApiFault::default_format).
     fn response(&self, cx: &Context<'_>) -> Response<Bytes> {
-        self.to_response(self.default_format(), cx)
+        let format = match self.spec() {
+            Some(spec) => spec.format().or(cx.format),
+            None => None,
+        };
+        self.to_response(format.unwrap_or_else(|| self.default_format()), cx)
     }
 }
 

@@ -1,5 +1,6 @@
 //! [`Context`]: what the request says about how its error response should be written.
 
+use crate::Format;
 use std::borrow::Cow;
 use std::fmt;
 
@@ -28,6 +29,10 @@ pub struct Context<'a> {
     pub(crate) query_compatible: bool,
     pub(crate) auth_uri: Option<Cow<'a, str>>,
     pub(crate) instance: Option<Cow<'a, str>>,
+    pub(crate) global_request_id: Option<Cow<'a, str>>,
+    pub(crate) trace_parent: Option<TraceParent>,
+    pub(crate) format: Option<Format>,
+    pub(crate) content_type: Option<Cow<'a, str>>,
 }
 
 impl<'a> Context<'a> {
@@ -113,10 +118,51 @@ impl<'a> Context<'a> {
         self
     }
 
+    /// The format a fault is written in when its type names none (a
+    /// [`ServiceProfile`](crate::ServiceProfile)'s format); without one, RFC 9457 problem
+    /// details.
+    #[must_use]
+    pub fn with_default_format(mut self, format: Format) -> Self {
+        self.format = Some(format);
+        self
+    }
+
+    /// The request's `Content-Type`: Placement names it in the detail of a 415.
+    #[must_use]
+    pub fn with_content_type(mut self, content_type: impl Into<Cow<'a, str>>) -> Self {
+        self.content_type = Some(content_type.into());
+        self
+    }
+
     /// The request id, as given.
     #[must_use]
     pub fn request_id(&self) -> Option<&str> {
         self.request_id.as_deref()
+    }
+
+    /// The global request id: a well-formed `X-OpenStack-Request-ID` the request carried
+    /// (`req-<uuid>`), kept beside the service's own id as oslo.middleware keeps it, for logs.
+    #[must_use]
+    pub fn global_request_id(&self) -> Option<&str> {
+        self.global_request_id.as_deref()
+    }
+
+    /// The request's W3C `traceparent`, when well-formed.
+    #[must_use]
+    pub fn trace_parent(&self) -> Option<&TraceParent> {
+        self.trace_parent.as_ref()
+    }
+
+    /// The format for a fault whose type names none, if set.
+    #[must_use]
+    pub fn default_format(&self) -> Option<Format> {
+        self.format
+    }
+
+    /// S3's host id, if set.
+    #[must_use]
+    pub fn host_id(&self) -> Option<&str> {
+        self.host_id.as_deref()
     }
 
     /// The microversion, if given.
@@ -219,9 +265,6 @@ pub fn is_valid_request_id(id: &str) -> bool {
 
 /// A fresh request id in OpenStack's form, `req-` and a random (version 4) UUID.
 ///
-/// The randomness comes from the standard library's per-process hash keys, so no extra
-/// dependency is needed; the ids are unique, not secret.
-///
 /// ```
 /// let id = fault_core::new_request_id();
 /// assert!(id.starts_with("req-") && id.len() == 40);
@@ -230,27 +273,101 @@ pub fn is_valid_request_id(id: &str) -> bool {
 /// ```
 #[must_use]
 pub fn new_request_id() -> String {
-    use std::hash::{BuildHasher, Hasher};
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let mut bits = [0u8; 16];
-    for (i, half) in bits.chunks_mut(8).enumerate() {
-        let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
-        hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
-        hasher.write_usize(i);
-        half.copy_from_slice(&hasher.finish().to_le_bytes());
+    crate::ids::new_id(crate::ids::IdStyle::OpenStack)
+}
+
+/// A W3C Trace Context `traceparent` (`00-<trace id>-<parent id>-<flags>`), read from a request
+/// so that its trace joins the request's tracing span.
+///
+/// ```
+/// use fault_core::TraceParent;
+///
+/// let parent = TraceParent::parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").unwrap();
+/// assert_eq!(parent.trace_id(), "4bf92f3577b34da6a3ce929d0e0e4736");
+/// assert_eq!(parent.parent_id(), "00f067aa0ba902b7");
+/// assert!(parent.sampled());
+/// // All-zero ids and version ff are invalid.
+/// assert!(TraceParent::parse("00-00000000000000000000000000000000-00f067aa0ba902b7-01").is_none());
+/// assert!(TraceParent::parse("ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").is_none());
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TraceParent {
+    /// `version-traceid-parentid-flags`, lowercase hex, checked.
+    text: [u8; 55],
+}
+
+impl TraceParent {
+    /// Reads a `traceparent` header value as the W3C recommendation says: version 00 is read
+    /// exactly, a later version by its first 55 characters; `None` for anything malformed.
+    #[must_use]
+    pub fn parse(value: &str) -> Option<Self> {
+        let value = value.trim().as_bytes();
+        let head = value.get(..55)?;
+        let hex = |part: &[u8]| {
+            part.iter()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(b))
+        };
+        let zero = |part: &[u8]| part.iter().all(|&b| b == b'0');
+        let (version, trace, parent, flags) =
+            (&head[..2], &head[3..35], &head[36..52], &head[53..55]);
+        let dashes = head[2] == b'-' && head[35] == b'-' && head[52] == b'-';
+        let well_formed = dashes
+            && hex(version)
+            && version != b"ff"
+            && hex(trace)
+            && !zero(trace)
+            && hex(parent)
+            && !zero(parent)
+            && hex(flags)
+            && (if version == b"00" {
+                value.len() == 55
+            } else {
+                value.len() == 55 || value[55] == b'-'
+            });
+        if !well_formed {
+            return None;
+        }
+        Some(TraceParent {
+            text: head.try_into().ok()?,
+        })
     }
-    bits[6] = (bits[6] & 0x0F) | 0x40;
-    bits[8] = (bits[8] & 0x3F) | 0x80;
-    let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
-    format!(
-        "req-{}-{}-{}-{}-{}",
-        hex(&bits[0..4]),
-        hex(&bits[4..6]),
-        hex(&bits[6..8]),
-        hex(&bits[8..10]),
-        hex(&bits[10..16])
-    )
+
+    fn part(&self, range: std::ops::Range<usize>) -> &str {
+        // Checked ASCII hex when parsed.
+        std::str::from_utf8(&self.text[range]).unwrap_or_default()
+    }
+
+    /// The 32 hex digits of the trace id.
+    #[must_use]
+    pub fn trace_id(&self) -> &str {
+        self.part(3..35)
+    }
+
+    /// The 16 hex digits of the caller's span id.
+    #[must_use]
+    pub fn parent_id(&self) -> &str {
+        self.part(36..52)
+    }
+
+    /// Whether the caller sampled the trace (flag 01).
+    #[must_use]
+    pub fn sampled(&self) -> bool {
+        u8::from_str_radix(self.part(53..55), 16).is_ok_and(|flags| flags & 1 == 1)
+    }
+}
+
+impl fmt::Debug for TraceParent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("TraceParent")
+            .field(&self.part(0..55))
+            .finish()
+    }
+}
+
+impl fmt::Display for TraceParent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.part(0..55))
+    }
 }
 
 #[cfg(test)]

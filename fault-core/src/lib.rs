@@ -489,7 +489,7 @@
 //! [`ApiFault::to_response`] gives any server an `http::Response<Bytes>`. With a cargo
 //! feature, a handler just returns `Result<_, YourError>`: the derive emits the framework's
 //! trait for every derived type, and one layer per app gives each error the request's
-//! [`Context`] (encoding by `Accept`, request id, microversion), read by [`ContextReader`].
+//! [`Context`] (encoding by `Accept`, request id, microversion), read by a [`ServiceProfile`].
 //!
 //! | Feature | Gives |
 //! | --- | --- |
@@ -609,7 +609,9 @@ mod context;
 mod err_type;
 mod fault;
 mod format;
+mod framework;
 mod from_fault;
+mod ids;
 #[cfg(feature = "server")]
 pub mod integrations;
 mod negotiate;
@@ -624,15 +626,16 @@ pub use api_fault::ApiFault;
 pub use catalogue::{
     Catalogue, CatalogueEntry, CatalogueFault, CatalogueField, CatalogueMember, FieldRole,
 };
-pub use context::{Context, Microversion, is_valid_request_id, new_request_id};
+pub use context::{Context, Microversion, TraceParent, is_valid_request_id, new_request_id};
 pub use err_type::ErrType;
 pub use fault::{Fault, Link, RetryAfter};
 pub use fault_derive::ApiFault;
 pub use fault_derive::FromFault;
 pub use format::{Dialect, Format, UnknownDialect};
+pub use framework::FrameworkError;
 pub use from_fault::FromFault;
 pub use negotiate::{Encoding, negotiate};
-pub use request::{ContextReader, REQUEST_ID_HEADERS};
+pub use request::{REQUEST_ID_HEADERS, RequestIdPolicy, ServiceProfile};
 pub use response::ReasonPhrase;
 pub use spec::FaultSpec;
 pub use text::Text;

@@ -24,7 +24,7 @@ use axum::http::header::CONTENT_TYPE;
 use axum::response::IntoResponse;
 use axum::routing::any;
 use fault_core::integrations::axum::FaultLayer;
-use fault_core::{Context, FromFault};
+use fault_core::{Context, Format, FromFault, ServiceProfile};
 use quick_xml::escape::escape;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -72,7 +72,7 @@ impl Heat {
         Router::new()
             .fallback(any(handle))
             .with_state(Arc::new(self))
-            .layer(FaultLayer::new())
+            .layer(FaultLayer::new(ServiceProfile::new(Format::Heat)))
     }
 
     fn stacks(&self) -> std::sync::MutexGuard<'_, BTreeMap<String, Stack>> {

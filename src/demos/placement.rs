@@ -16,6 +16,7 @@ use super::Try;
 use crate::seeds::PlacementError;
 use actix_web::{App, HttpResponse, HttpServer, web};
 use fault_core::integrations::actix::FaultMiddleware;
+use fault_core::{Format, ServiceProfile};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::sync::Mutex;
@@ -81,7 +82,9 @@ impl Placement {
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
-                .wrap(FaultMiddleware::new().with_service_type("placement"))
+                .wrap(FaultMiddleware::new(
+                    ServiceProfile::new(Format::Placement).with_service_type("placement"),
+                ))
                 .route("/", web::get().to(versions))
                 .service(
                     web::resource("/resource_providers")

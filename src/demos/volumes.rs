@@ -14,15 +14,13 @@
 
 use super::{Throttle, Try, retry_seconds};
 use crate::seeds::VolumeFault;
-use axum::extract::{Path, Request, State};
+use axum::extract::{Path, State};
 use axum::http::header::CONTENT_TYPE;
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
-use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::http::{HeaderMap, StatusCode};
 use axum::routing::get;
 use axum::{Json, Router};
 use fault_core::integrations::axum::FaultLayer;
-use fault_core::{ApiFault, Context};
+use fault_core::{ApiFault, Context, Fault, Format, FrameworkError, ServiceProfile};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
@@ -87,18 +85,19 @@ impl Volumes {
     /// The axum app, behind the `FaultLayer`.
     pub fn router(self) -> Router {
         Router::new()
-            .route(
-                "/v3/{project_id}/volumes",
-                get(list).post(create).fallback(bad_method),
-            )
+            .route("/v3/{project_id}/volumes", get(list).post(create))
             .route(
                 "/v3/{project_id}/volumes/{volume_id}",
-                get(show).delete(remove).fallback(bad_method),
+                get(show).delete(remove),
             )
-            .fallback(no_route)
             .with_state(Arc::new(self))
-            .layer(middleware::from_fn(request_id_header))
-            .layer(FaultLayer::new().with_service_type("volume"))
+            // Every response gets the request ids; a body axum cannot read and a panic get
+            // the family's faults; an unknown path and a wrong method the service's own.
+            .layer(FaultLayer::new(
+                ServiceProfile::new(Format::OpenStack)
+                    .with_service_type("volume")
+                    .with_framework_faults(own_faults),
+            ))
     }
 
     fn project<R>(&self, project: &str, f: impl FnOnce(&mut BTreeMap<String, Value>) -> R) -> R {
@@ -147,20 +146,18 @@ pub fn tries() -> Vec<Try> {
     ]
 }
 
-/// Puts the request id on every response, as oslo's request-id middleware does.
-async fn request_id_header(request: Request, next: Next) -> Response {
-    let id = request
-        .extensions()
-        .get::<Context<'static>>()
-        .and_then(|cx| HeaderValue::from_str(cx.request_id()?).ok());
-    let mut response = next.run(request).await;
-    if let Some(id) = id {
-        response
-            .headers_mut()
-            .entry("x-openstack-request-id")
-            .or_insert(id);
-    }
-    response
+/// The block-storage API's own faults for an unknown path and a method a path does not serve.
+fn own_faults(error: FrameworkError, _cx: &Context<'_>) -> Option<Fault<'static>> {
+    let fault = match error {
+        FrameworkError::NotFound => {
+            VolumeFault::ItemNotFound("The resource could not be found.".into())
+        }
+        FrameworkError::MethodNotAllowed => {
+            VolumeFault::BadMethod("The request method is not allowed for this resource.".into())
+        }
+        _ => return None,
+    };
+    Some(fault.fault().into_owned())
 }
 
 fn not_found(id: &str) -> VolumeError {
@@ -255,12 +252,4 @@ async fn create(
         Ok(())
     })?;
     Ok((StatusCode::ACCEPTED, Json(json!({ "volume": volume }))))
-}
-
-async fn bad_method() -> VolumeError {
-    VolumeFault::BadMethod("The request method is not allowed for this resource.".into()).into()
-}
-
-async fn no_route() -> VolumeError {
-    VolumeFault::ItemNotFound("The resource could not be found.".into()).into()
 }

@@ -102,7 +102,9 @@ impl Walk<'_> {
                 }
             }
             Fact::Status => json!({"type": "integer", "enum": [fault.status().as_u16()]}),
-            Fact::ReasonPhrase => fixed_string(fault.status().canonical_reason().unwrap_or(title)),
+            Fact::ReasonPhrase => {
+                fixed_string(crate::framework::webob_title(fault.status()).unwrap_or(title))
+            }
             Fact::ErrType(word) => {
                 let sent = if spec.err_type_is_set() || fault.status().as_u16() < 500 {
                     fault.err_type()

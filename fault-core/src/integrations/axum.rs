@@ -49,34 +49,38 @@
 //! Without the layer the same handler still answers correctly, with the default context: the
 //! type's default encoding and a freshly generated request id.
 
-use super::{Scope, call_in_scope};
-use crate::{ContextReader, ReasonPhrase};
+use super::{Outcome, add_ids, call_in_scope, context_for, framework_response, guard};
+use crate::{Context, FrameworkError, ReasonPhrase, ServiceProfile};
 use axum_core::body::Body;
 use bytes::Bytes;
 use http::Response;
-use std::borrow::Cow;
+use std::future::Future;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::pin::Pin;
+use std::sync::Arc;
 use std::task::{Context as TaskContext, Poll};
 
-/// The tower layer that reads each request into a [`Context`](crate::Context) for the errors
-/// its handlers return (see the [module docs](self)). Also inserts the `Context<'static>`
-/// into the request's extensions, for handlers (`Extension<Context<'static>>`).
+/// The tower layer that serves every request as its [`ServiceProfile`] says (see the
+/// [module docs](self)). Inserts the request's `Context<'static>` into its extensions, for
+/// handlers (`Extension<Context<'static>>`).
 #[derive(Clone, Debug, Default)]
 pub struct FaultLayer {
-    reader: ContextReader,
+    profile: Arc<ServiceProfile>,
 }
 
 impl FaultLayer {
-    /// A layer with the default [`ContextReader`].
+    /// A layer serving as `profile` says.
     #[must_use]
-    pub fn new() -> Self {
-        FaultLayer::default()
+    pub fn new(profile: ServiceProfile) -> Self {
+        FaultLayer {
+            profile: Arc::new(profile),
+        }
     }
 
-    /// Reads the microversion of this service type from `OpenStack-API-Version`.
+    /// The profile.
     #[must_use]
-    pub fn with_service_type(mut self, service_type: impl Into<Cow<'static, str>>) -> Self {
-        self.reader = self.reader.with_service_type(service_type);
-        self
+    pub fn profile(&self) -> &ServiceProfile {
+        &self.profile
     }
 }
 
@@ -86,7 +90,7 @@ impl<S> tower_layer::Layer<S> for FaultLayer {
     fn layer(&self, inner: S) -> Self::Service {
         FaultService {
             inner,
-            reader: self.reader.clone(),
+            profile: Arc::clone(&self.profile),
         }
     }
 }
@@ -95,26 +99,97 @@ impl<S> tower_layer::Layer<S> for FaultLayer {
 #[derive(Clone, Debug)]
 pub struct FaultService<S> {
     inner: S,
-    reader: ContextReader,
+    profile: Arc<ServiceProfile>,
 }
 
-impl<S, B> tower_service::Service<http::Request<B>> for FaultService<S>
+/// The future of a [`FaultService`].
+pub type FaultFuture<E> =
+    Pin<Box<dyn Future<Output = Result<axum_core::response::Response, E>> + Send>>;
+
+impl<S, B, ResBody> tower_service::Service<http::Request<B>> for FaultService<S>
 where
-    S: tower_service::Service<http::Request<B>>,
+    S: tower_service::Service<http::Request<B>, Response = Response<ResBody>>,
+    S::Future: Send + 'static,
+    S::Error: Send + 'static,
+    ResBody: http_body::Body<Data = Bytes> + Send + 'static,
+    ResBody::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
 {
-    type Response = S::Response;
+    type Response = axum_core::response::Response;
     type Error = S::Error;
-    type Future = Scope<S::Future>;
+    type Future = FaultFuture<S::Error>;
 
     fn poll_ready(&mut self, cx: &mut TaskContext<'_>) -> Poll<Result<(), Self::Error>> {
         self.inner.poll_ready(cx)
     }
 
     fn call(&mut self, mut request: http::Request<B>) -> Self::Future {
-        let cx = self.reader.read(&request);
+        let profile = Arc::clone(&self.profile);
+        let cx = context_for(
+            &profile,
+            request.extensions().get::<Context<'static>>(),
+            || profile.read(&request),
+        );
         request.extensions_mut().insert(cx.clone());
-        call_in_scope(cx, || self.inner.call(request))
+        let cx = Arc::new(cx);
+        // A handler may run code in `call` itself: a panic there is caught too.
+        let called = catch_unwind(AssertUnwindSafe(|| {
+            call_in_scope(&cx, || self.inner.call(request))
+        }));
+        #[cfg(feature = "tracing")]
+        let span = super::span(&cx);
+        let served = async move {
+            let outcome = match called {
+                Ok(future) => guard(future, profile.timeout()).await,
+                Err(payload) => Outcome::Panicked(payload),
+            };
+            let response = match outcome {
+                Outcome::Done(Ok(response)) => finish(&profile, &cx, response.map(Body::new)),
+                Outcome::Done(Err(error)) => return Err(error),
+                Outcome::Panicked(payload) => {
+                    into_axum(super::panic_response(&profile, &cx, &*payload))
+                }
+                Outcome::TimedOut => {
+                    into_axum(framework_response(&profile, &cx, FrameworkError::Timeout))
+                }
+            };
+            Ok(with_ids(&profile, &cx, response))
+        };
+        #[cfg(feature = "tracing")]
+        let served = tracing::Instrument::instrument(served, span);
+        Box::pin(served)
     }
+}
+
+/// A handler's or the framework's response, replaced by the profile's fault when it is an
+/// error response no fault rendered.
+fn finish(
+    profile: &ServiceProfile,
+    cx: &Context<'_>,
+    response: axum_core::response::Response,
+) -> axum_core::response::Response {
+    let allow = response.headers().get(http::header::ALLOW);
+    let marked = super::is_marked(response.extensions());
+    match super::replacement(
+        profile,
+        cx,
+        response.status(),
+        allow.map(http::HeaderValue::as_bytes),
+        marked,
+        None,
+    ) {
+        Some(fault) => into_axum(fault),
+        None => response,
+    }
+}
+
+/// `response` with the profile's request-id headers where it has none.
+fn with_ids(
+    profile: &ServiceProfile,
+    cx: &Context<'_>,
+    mut response: axum_core::response::Response,
+) -> axum_core::response::Response {
+    add_ids(profile, cx, response.headers_mut());
+    response
 }
 
 /// An axum response from a rendered one, its reason phrase handed to hyper.

@@ -118,8 +118,8 @@ pub(crate) enum Piece<'p> {
 }
 
 /// WebOb's plain body around the message, which Placement sends as `detail` after stripping
-/// its tags: `explanation`, a blank line, a space, the message and two spaces. Four statuses
-/// fill in the request instead. (WebOb also strips tags from the message; the message is sent
+/// its tags: `explanation`, a blank line, a space, the message and two spaces. 405, 406, 415 and
+/// 501 fill in the request instead. (WebOb also strips tags from the message; the message is sent
 /// as written here.)
 pub(crate) fn webob_detail(r: &Render<'_>, write: &mut dyn FnMut(Piece<'_>)) {
     let status = r.fault.status.as_u16();
@@ -144,6 +144,14 @@ pub(crate) fn webob_detail(r: &Render<'_>, write: &mut dyn FnMut(Piece<'_>)) {
                     .collect();
             write(Piece::Str(&format!(
                 "The resource could not be generated that was acceptable to your browser (content of type {accept}. \n\n "
+            )));
+            write(Piece::Message);
+        }
+        415 => {
+            // WebOb writes Python's `None` when the request has no content type.
+            let content_type = r.cx.content_type.as_deref().unwrap_or("None");
+            write(Piece::Str(&format!(
+                "The request media type {content_type} is not supported by this server. \n\n "
             )));
             write(Piece::Message);
         }
@@ -220,8 +228,8 @@ pub(crate) fn strip_webob(status: http::StatusCode, detail: &str, placement: boo
     let explanation = webob_explanation(status.as_u16())
         .or(status.canonical_reason())
         .unwrap_or("");
-    if matches!(status.as_u16(), 405 | 406 | 501) && head.ends_with(". ") {
-        // The three that name the request end with the message itself.
+    if matches!(status.as_u16(), 405 | 406 | 415 | 501) && head.ends_with(". ") {
+        // The four that name the request end with the message itself.
         rest
     } else if (placement || !head.is_empty()) && head == explanation {
         rest.strip_suffix("  ").unwrap_or(rest)

@@ -260,24 +260,6 @@ fn aws_xml(status: StatusCode, root: &Element, hints: &Hints) -> Option<Fault<'s
     Some(fault)
 }
 
-/// The name nova gives a status when it builds a fault (`nova.api.openstack.wsgi.Fault`):
-/// used for bodies that carry no name of their own.
-pub(crate) fn name_for_status(status: StatusCode) -> &'static str {
-    match status.as_u16() {
-        400 => "badRequest",
-        401 => "unauthorized",
-        403 => "forbidden",
-        404 => "itemNotFound",
-        405 => "badMethod",
-        409 => "conflictingRequest",
-        413 | 429 => "overLimit",
-        415 => "badMediaType",
-        501 => "notImplemented",
-        503 => "serviceUnavailable",
-        _ => "computeFault",
-    }
-}
-
 /// `{"name": {"code", "message", "details"?, "retryAfter"?, "created"?, …}}`: nova, cinder,
 /// and the Compute API schema's `retryAt`.
 fn compute(status: StatusCode, json: &Json<'_>, hints: &Hints) -> Option<Fault<'static>> {
@@ -314,7 +296,11 @@ fn load_balancer(status: StatusCode, json: &Json<'_>, _: &Hints) -> Option<Fault
     if !has_shape {
         return None;
     }
-    let mut fault = parsed(status, name_for_status(status), Format::LoadBalancer);
+    let mut fault = parsed(
+        status,
+        crate::framework::compute_name(status, crate::Dialect::Nova),
+        Format::LoadBalancer,
+    );
     extract::json(
         json_root(&super::openstack::LOAD_BALANCER),
         json,
@@ -380,7 +366,11 @@ fn wsme(status: StatusCode, json: &Json<'_>, _: &Hints) -> Option<Fault<'static>
         _ => json,
     };
     object.get("faultstring").and_then(Json::text)?;
-    let mut fault = parsed(status, name_for_status(status), Format::OpenStack);
+    let mut fault = parsed(
+        status,
+        crate::framework::compute_name(status, crate::Dialect::Nova),
+        Format::OpenStack,
+    );
     extract::json(&super::openstack::WSME_JSON, object, &mut fault);
     drop_empty_details(&mut fault);
     Some(fault)

@@ -42,6 +42,39 @@ impl core::fmt::Write for RawWriter<'_> {
     }
 }
 
+/// Adds the request-id headers `format` sends (and S3's host id) to a response that does not
+/// have them: what every response of a service carries, success included. The id is the
+/// context's, sent only when it is a safe header value.
+pub(crate) fn add_id_headers(
+    format: Format,
+    dialect: crate::Dialect,
+    cx: &Context<'_>,
+    headers: &mut HeaderMap,
+) {
+    let value = |text: Option<&str>| {
+        text.filter(|id| crate::is_valid_request_id(id))
+            .and_then(|id| http::HeaderValue::from_str(id).ok())
+    };
+    for header in shape::shape(format, dialect).headers {
+        match header {
+            shape::Header::RequestId(names) => {
+                let Some(id) = value(cx.request_id.as_deref()) else {
+                    continue;
+                };
+                for name in *names {
+                    headers.entry(name()).or_insert_with(|| id.clone());
+                }
+            }
+            shape::Header::HostId(name) => {
+                if let Some(host_id) = value(cx.host_id.as_deref()) {
+                    headers.entry(name()).or_insert(host_id);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// The shape `fault` is written in, for `format`.
 fn shape_of(fault: &Fault<'_>, format: Format) -> &'static Shape {
     shape::shape(format, fault.dialect.unwrap_or_default())

@@ -126,7 +126,7 @@ pub(super) fn write_fact(r: &Render<'_>, fact: Fact, sink: &mut impl Sink) {
             sink.str(&f.title);
         }
         Fact::Status => sink.str(itoa::Buffer::new().format(f.status.as_u16())),
-        Fact::ReasonPhrase => sink.str(f.status.canonical_reason().unwrap_or(&f.title)),
+        Fact::ReasonPhrase => sink.str(crate::framework::webob_title(f.status).unwrap_or(&f.title)),
         Fact::ErrType(server) => sink.str(err_word(f, server)),
         Fact::Message => sink.text(&r.message),
         Fact::HeatMessage => {
