@@ -488,17 +488,22 @@
 //!
 //! [`ApiFault::to_response`] gives any server an `http::Response<Bytes>`. With a cargo
 //! feature, a handler just returns `Result<_, YourError>`: the derive emits the framework's
-//! trait for every derived type, and one layer per app gives each error the request's
-//! [`Context`] (encoding by `Accept`, request id, microversion), read by a [`ServiceProfile`].
+//! trait for every derived type, and one layer per app, given the service's
+//! [`ServiceProfile`], answers every response in the family's dialect: each error with the
+//! request's [`Context`] (encoding by `Accept`, request id, microversion), request ids on
+//! every response, the framework's own errors ([`FrameworkError`]) and panics as the family's
+//! faults.
 //!
 //! | Feature | Gives |
 //! | --- | --- |
 //! | `axum` | `IntoResponse`, and `integrations::axum::FaultLayer` |
 //! | `actix` | actix-web's `ResponseError`, and `integrations::actix::FaultMiddleware` |
-//! | `tracing` | each fault served logged: 5xx at error level with the request id and the error chain, 4xx at debug |
+//! | `tracing` | a span per request with its ids and W3C trace context; each fault served logged: 5xx at error level with the request id and the error chain, 4xx at debug; panics at error level |
 //! | `server` | `integrations::{scope, respond, current_context}` for any server on tokio |
 //!
-//! None is on by default. The `integrations` module documents each, with tested examples.
+//! None is on by default. The `integrations` module documents each, with tested examples,
+//! and the one rule of layer order: the fault layer outermost among the layers that answer
+//! requests themselves.
 //!
 //! The other features:
 //!

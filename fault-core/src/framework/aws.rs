@@ -129,6 +129,7 @@ fn query(error: E) -> Option<Fault<'static>> {
 
 /// The titles of Heat's faults below, which Heat sends as the reason phrase: the `'static`
 /// strings a framework that takes only those (actix-web) can send.
+#[cfg(feature = "actix")]
 pub(super) const HEAT_TITLES: [&str; 7] = [
     "InvalidAction",
     "MalformedQueryString",

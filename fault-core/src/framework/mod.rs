@@ -4,6 +4,7 @@
 mod aws;
 mod openstack;
 
+#[cfg(feature = "parse")]
 pub(crate) use openstack::compute_name;
 
 use crate::{Context, Dialect, Fault, Format};
@@ -136,6 +137,7 @@ fn fault(status: u16, title: &'static str, message: &'static str) -> Fault<'stat
 
 /// `title` as a `'static` string, when it is the title of a framework fault that is sent as
 /// the reason phrase (Heat's).
+#[cfg(feature = "actix")]
 pub(crate) fn static_title(title: &str) -> Option<&'static str> {
     aws::HEAT_TITLES
         .iter()

@@ -1,16 +1,21 @@
 //! actix-web 4 (feature `actix`): every derived type implements `ResponseError`, and one
-//! [`FaultMiddleware`] per app gives each error the request's context.
+//! [`FaultMiddleware`] per app, given the service's [`ServiceProfile`], answers every response
+//! of the app in its family's dialect (see the [integrations](super) for all it does):
+//! actix-web's `default_service` 404, a resource's 405, and the errors of `JsonConfig`,
+//! `FormConfig`, `PathConfig` and `QueryConfig` leave as the family's faults.
 //!
 //! A handler returns `Result<_, YourError>`; the error goes out in its type's format, with
-//! the encoding negotiated from `Accept`, the request id from `x-openstack-request-id` or
-//! `x-amzn-RequestId` (a fresh one when absent), and the `OpenStack-API-Version`
-//! microversion. A reason phrase the format sets (Heat's `400 InvalidAction`) is sent as the
+//! the encoding negotiated from `Accept`, the profile's fresh request id, and the
+//! `OpenStack-API-Version` microversion. A panic, or a timeout, has no response of the inner
+//! service to go with: the middleware answers it as an error, which actix-web sends as its
+//! response (so it is the response the client gets, and what a middleware outside this one
+//! sees as an `Err`). A reason phrase the format sets (Heat's `400 InvalidAction`) is sent as the
 //! status line's reason when it is the variant's title, since actix-web takes only
 //! `&'static str` reasons.
 //!
 //! ```
 //! use actix_web::{App, test, web};
-//! use fault_core::ApiFault;
+//! use fault_core::{ApiFault, Format, ServiceProfile};
 //! use fault_core::integrations::actix::FaultMiddleware;
 //!
 //! #[derive(Debug, ApiFault)]
@@ -27,21 +32,31 @@
 //! # actix_web::rt::System::new().block_on(async {
 //! let app = test::init_service(
 //!     App::new()
-//!         .wrap(FaultMiddleware::new().with_service_type("placement"))
+//!         .wrap(FaultMiddleware::new(
+//!             ServiceProfile::new(Format::Placement).with_service_type("placement"),
+//!         ))
 //!         .route("/resource_providers/{id}", web::get().to(show)),
 //! )
 //! .await;
 //! let request = test::TestRequest::get()
 //!     .uri("/resource_providers/42")
 //!     .insert_header(("openstack-api-version", "placement 1.23"))
-//!     .insert_header(("x-openstack-request-id", "req-1"))
 //!     .to_request();
 //! let response = test::call_service(&app, request).await;
 //! assert_eq!(response.status().as_u16(), 404);
 //! assert_eq!(response.headers().get("openstack-api-version").unwrap(), "placement 1.23");
+//! let id = response.headers().get("x-openstack-request-id").unwrap().to_str().unwrap().to_owned();
 //! let body = test::read_body(response).await;
 //! assert!(body.starts_with(br#"{"errors": [{"status": 404, "title": "Not Found""#));
-//! assert!(body.ends_with(br#""code": "placement.undefined_code", "request_id": "req-1"}]}"#));
+//! let end = format!(r#""code": "placement.undefined_code", "request_id": "{id}"}}]}}"#);
+//! assert!(body.ends_with(end.as_bytes()));
+//!
+//! // A path no route serves: Placement's 404, not actix-web's empty one.
+//! let request = test::TestRequest::get().uri("/nowhere").insert_header(("accept", "application/json")).to_request();
+//! let response = test::call_service(&app, request).await;
+//! assert_eq!(response.status().as_u16(), 404);
+//! let body = test::read_body(response).await;
+//! assert!(body.starts_with(br#"{"errors": [{"status": 404, "title": "Not Found", "detail": "The resource could not be found.\n\n   ""#));
 //! # });
 //! ```
 //!

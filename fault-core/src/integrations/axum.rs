@@ -1,48 +1,68 @@
 //! axum 0.8 (feature `axum`): every derived type implements `IntoResponse`, and one
-//! [`FaultLayer`] per router gives each error the request's context.
+//! [`FaultLayer`] per router, given the service's [`ServiceProfile`], answers every response
+//! of the router in its family's dialect (see the [integrations](super) for all it does).
 //!
 //! A handler returns `Result<_, YourError>`; the error goes out in its type's format, with
-//! the encoding negotiated from the request's `Accept`, the request id from
-//! `x-openstack-request-id` or `x-amzn-RequestId` (a fresh one when absent), and the
-//! `OpenStack-API-Version` microversion. A reason phrase a format sets (Heat's
+//! the encoding negotiated from the request's `Accept`, the profile's fresh request id, and
+//! the `OpenStack-API-Version` microversion. A reason phrase a format sets (Heat's
 //! `400 InvalidAction`) becomes hyper's `ext::ReasonPhrase`, which hyper writes on HTTP/1.
+//!
+//! An S3-style service: the host id per request, request ids on a success, and S3's own
+//! `MethodNotAllowed` for a method no route serves.
 //!
 //! ```
 //! use axum::{Router, routing::get, extract::Path};
-//! use fault_core::ApiFault;
+//! use fault_core::{ApiFault, Format, ServiceProfile};
 //! use fault_core::integrations::axum::FaultLayer;
 //! use tower::ServiceExt as _;
 //!
 //! #[derive(Debug, ApiFault)]
-//! #[fault(format = "openstack", rename_all = "camelCase")]
-//! enum VolumeError {
-//!     #[fault(code = 404, message = "Volume {0} could not be found.")]
-//!     ItemNotFound(String),
+//! #[fault(format = "s3")]
+//! enum S3Error {
+//!     #[fault(code = 404, message = "The specified key does not exist.")]
+//!     NoSuchKey {
+//!         #[fault(member, rename = "Key")]
+//!         key: String,
+//!     },
 //! }
 //!
-//! async fn show(Path((_project, id)): Path<(String, String)>) -> Result<String, VolumeError> {
-//!     Err(VolumeError::ItemNotFound(id))
+//! async fn get_object(Path((_bucket, key)): Path<(String, String)>) -> Result<String, S3Error> {
+//!     if key == "cat.jpg" { Ok("meow".into()) } else { Err(S3Error::NoSuchKey { key }) }
 //! }
 //!
+//! let profile = ServiceProfile::new(Format::S3).with_host_id(|| "host-1".to_owned());
 //! let app = Router::new()
-//!     .route("/v3/{project}/volumes/{id}", get(show))
-//!     .layer(FaultLayer::new());
+//!     .route("/{bucket}/{*key}", get(get_object))
+//!     .layer(FaultLayer::new(profile));
 //!
-//! let request = axum::http::Request::get("/v3/demo/volumes/vol-9")
-//!     .header("accept", "application/xml")
-//!     .header("x-openstack-request-id", "req-1")
-//!     .body(axum::body::Body::empty())
-//!     .unwrap();
 //! # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
-//! let response = app.oneshot(request).await.unwrap();
-//! assert_eq!(response.status(), 404);
-//! assert_eq!(response.headers()["content-type"], "application/xml; charset=UTF-8");
-//! assert_eq!(response.headers()["x-openstack-request-id"], "req-1");
-//! let body = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+//! let get = |path: &str| axum::http::Request::get(path).body(axum::body::Body::empty()).unwrap();
+//! // A success carries S3's request id and host id.
+//! let ok = app.clone().oneshot(get("/photos/cat.jpg")).await.unwrap();
+//! assert_eq!(ok.status(), 200);
+//! assert_eq!(ok.headers()["x-amz-request-id"].len(), 16);
+//! assert_eq!(ok.headers()["x-amz-id-2"], "host-1");
+//!
+//! // The enum's fault, with the same ids in its body.
+//! let missing = app.clone().oneshot(get("/photos/dog.jpg")).await.unwrap();
+//! assert_eq!(missing.status(), 404);
+//! let id = missing.headers()["x-amz-request-id"].to_str().unwrap().to_owned();
+//! let body = axum::body::to_bytes(missing.into_body(), usize::MAX).await.unwrap();
 //! assert_eq!(
-//!     &body[..],
-//!     b"<itemNotFound code=\"404\"><message>Volume vol-9 could not be found.</message></itemNotFound>"
+//!     std::str::from_utf8(&body).unwrap(),
+//!     format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>NoSuchKey</Code>\
+//!              <Message>The specified key does not exist.</Message><Key>dog.jpg</Key>\
+//!              <RequestId>{id}</RequestId><HostId>host-1</HostId></Error>")
 //! );
+//!
+//! // A method no route serves: S3's `MethodNotAllowed`, not axum's empty 405.
+//! let put = axum::http::Request::put("/photos/cat.jpg").body(axum::body::Body::empty()).unwrap();
+//! let refused = app.oneshot(put).await.unwrap();
+//! assert_eq!(refused.status(), 405);
+//! assert_eq!(refused.headers()["allow"], "GET,HEAD");
+//! let body = axum::body::to_bytes(refused.into_body(), usize::MAX).await.unwrap();
+//! let body = std::str::from_utf8(&body).unwrap();
+//! assert!(body.contains("<Code>MethodNotAllowed</Code><Message>The specified method is not allowed against this resource.</Message><Method>PUT</Method><ResourceType>OBJECT</ResourceType>"));
 //! # });
 //! ```
 //!

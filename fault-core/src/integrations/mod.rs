@@ -1,27 +1,42 @@
-//! Serving faults: the request's [`Context`] reaches the response of an error that a handler
-//! returns, with no code per handler (feature `server`, which `axum` and `actix` turn on).
+//! Serving faults: one layer per application, configured with the service's
+//! [`ServiceProfile`], answers every response of the service in its family's dialect
+//! (feature `server`, which `axum` and `actix` turn on).
 //!
-//! A framework's error-to-response hook (axum's `IntoResponse`, actix-web's
-//! `ResponseError`) sees only the error, not the request. So one layer per application
-//! ([`axum::FaultLayer`], [`actix::FaultMiddleware`]) reads each request into a `Context`
-//! ([`ContextReader`](crate::ContextReader)) and runs the handler inside a tokio task-local
-//! [`scope`] holding it. The impls the derive emits call [`respond`], which renders the
-//! error in its type's format for the context in scope: the format negotiated from
-//! `Accept`, the request id, the microversion. Outside any scope (no layer) the response is
-//! still correct: the default context with a freshly generated request id.
+//! The layer ([`axum::FaultLayer`], [`actix::FaultMiddleware`]):
 //!
-//! The layer also puts the `Context<'static>` into the request's extensions, so a handler can
-//! read the request id for its successful responses.
+//! - reads each request into a [`Context`] as the profile says (a fresh request id in the
+//!   family's form, the `Accept`, the microversion, S3's host id, a W3C `traceparent`) and
+//!   runs the handler inside a tokio task-local [`scope`] holding it, so that the error a
+//!   handler returns renders with it: the impls the derive emits call [`respond`];
+//! - puts the `Context<'static>` into the request's extensions, for handlers;
+//! - adds the family's request-id headers to every response, success included
+//!   (`x-amzn-RequestId`; `x-amz-request-id` and `x-amz-id-2`; `x-openstack-request-id` and
+//!   for nova `x-compute-request-id`), the same id a fault carries in its body;
+//! - answers every error response that no fault rendered (a router's 404 and 405, an
+//!   extractor's rejection, a body too large, a handler's bare `StatusCode`) with the
+//!   family's standard fault for it ([`FrameworkError`]), or the
+//!   service's own ([`ServiceProfile::with_framework_faults`]); a response a handler marks
+//!   [`Verbatim`] is sent as it is;
+//! - answers a handler's panic with the family's 500, logging the panic at error level (with
+//!   `tracing`), never sending it; and, with [`ServiceProfile::with_timeout`], a handler that
+//!   takes too long with the family's timeout fault;
+//! - with the `tracing` feature, runs each request in a span holding its request id, the
+//!   global request id an OpenStack caller sent and the caller's trace, and logs each fault:
+//!   a 5xx at error level with the internal error chain, a 4xx at debug level.
 //!
-//! With the `tracing` feature, [`respond`] logs each fault: a 5xx at error level with the
-//! request id and the error chain (the fault's internal error and its `source()`s, which the
-//! client never sees), a 4xx at debug level.
+//! **Layer order.** Settings cannot be lost by the order of layers: a second `FaultLayer`
+//! (an app's and a nested router's) keeps the request id the outer one made and adds its
+//! settings to the outer's, and a middleware outside the layer that puts a `Context` into the
+//! request's extensions keeps what it set. What the layer cannot see is a response made
+//! outside it: put it outermost among the layers that answer requests themselves (tower-http's
+//! `TimeoutLayer` or `CatchPanicLayer` outside it answer in their own shape; the profile's
+//! timeout and the layer's own panic handling take their place).
 //!
-//! Any other server on tokio (hyper, tower) uses the same two calls:
+//! Any other server on tokio (hyper, tower) uses [`scope`] and [`respond`]:
 //!
 //! ```
 //! use fault_core::integrations::{current_context, respond, scope};
-//! use fault_core::{ApiFault, Context};
+//! use fault_core::{ApiFault, Format, ServiceProfile};
 //!
 //! #[derive(Debug, ApiFault)]
 //! #[fault(format = "openstack", rename_all = "camelCase")]
@@ -32,16 +47,16 @@
 //!
 //! async fn handler() -> Result<&'static str, VolumeError> {
 //!     let cx = current_context().expect("inside the scope");
-//!     assert_eq!(cx.request_id(), Some("req-1"));
+//!     assert!(cx.request_id().unwrap().starts_with("req-"));
 //!     Err(VolumeError::ItemNotFound("vol-9".into()))
 //! }
 //!
 //! let request = fault_core::http::Request::get("/v3/p/volumes/vol-9")
 //!     .header("accept", "application/xml")
-//!     .header("x-openstack-request-id", "req-1")
 //!     .body(())
 //!     .unwrap();
-//! let cx = Context::from_request(&request);
+//! let cx = ServiceProfile::new(Format::OpenStack).read(&request);
+//! let id = cx.request_id().unwrap().to_owned();
 //! let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
 //! let response = runtime.block_on(scope(cx, async {
 //!     match handler().await {
@@ -50,7 +65,7 @@
 //!     }
 //! }));
 //! assert_eq!(response.status().as_u16(), 404);
-//! assert_eq!(response.headers()["x-openstack-request-id"], "req-1");
+//! assert_eq!(response.headers()["x-openstack-request-id"], id.as_str());
 //! assert_eq!(
 //!     response.body().as_ref(),
 //!     b"<itemNotFound code=\"404\"><message>Volume vol-9 could not be found.</message></itemNotFound>"

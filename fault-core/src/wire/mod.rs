@@ -45,6 +45,7 @@ impl core::fmt::Write for RawWriter<'_> {
 /// Adds the request-id headers `format` sends (and S3's host id) to a response that does not
 /// have them: what every response of a service carries, success included. The id is the
 /// context's, sent only when it is a safe header value.
+#[cfg(feature = "server")]
 pub(crate) fn add_id_headers(
     format: Format,
     dialect: crate::Dialect,
