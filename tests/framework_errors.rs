@@ -545,3 +545,17 @@ fn actix_adds_the_ids_to_a_success_and_keeps_a_405_in_the_dialect() {
         assert!(id.len() == 36 && !id.starts_with("req-"), "{id}");
     });
 }
+
+#[test]
+fn the_profile_dialect_names_what_nova_and_cinder_name_differently() {
+    let too_many = FrameworkError::Status(fault_core::http::StatusCode::TOO_MANY_REQUESTS);
+    let cx = fault_core::Context::new();
+    let nova = ServiceProfile::new(Format::OpenStack);
+    assert_eq!(nova.framework_fault(too_many, &cx).title(), "overLimit");
+    // cinder's `_fault_names` has no 429.
+    let cinder = ServiceProfile::new(Format::OpenStack).with_dialect(fault_core::Dialect::Cinder);
+    assert_eq!(
+        cinder.framework_fault(too_many, &cx).title(),
+        "computeFault"
+    );
+}

@@ -3,19 +3,20 @@
 //! either order; a panic or a timeout answered in the dialect, the panic logged and never
 //! sent; the request's span with its ids and W3C trace context.
 
+mod common;
+
 use axum::Router;
 use axum::body::{Body, to_bytes};
 use axum::extract::{Extension, Request as AxumRequest};
 use axum::http::Request;
 use axum::middleware::{self, Next};
 use axum::routing::get;
+use common::log::Log;
 use fault_core::integrations::axum::FaultLayer;
 use fault_core::{ApiFault, Context, Fault, Format, ServiceProfile};
 use std::io;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tower::ServiceExt as _;
-use tracing_subscriber::fmt::MakeWriter;
 
 #[derive(Debug, ApiFault)]
 #[fault(format = "aws_query")]
@@ -229,33 +230,6 @@ async fn a_middleware_outside_the_layer_keeps_its_context_and_one_inside_reads_i
     assert_eq!(answer.header("x-amz-request-id"), Some("gw-7"));
     assert_eq!(answer.header("x-amz-id-2"), Some("edge-3"));
     assert_eq!(answer.header("x-audit"), Some("gw-7"));
-}
-
-/// A log written to memory.
-#[derive(Clone, Default)]
-struct Log(Arc<Mutex<Vec<u8>>>);
-
-impl io::Write for Log {
-    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-impl<'a> MakeWriter<'a> for Log {
-    type Writer = Log;
-    fn make_writer(&'a self) -> Log {
-        self.clone()
-    }
-}
-
-impl Log {
-    fn text(&self) -> String {
-        String::from_utf8(self.0.lock().unwrap().clone()).unwrap()
-    }
 }
 
 /// Runs `future` on a fresh runtime with a subscriber writing to the log it returns.

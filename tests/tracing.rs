@@ -1,11 +1,12 @@
 //! The `tracing` feature: each fault served is logged, a 5xx at error level with the request
 //! id and the internal error chain, a 4xx at debug level, while the client gets the safe body.
 
+mod common;
+
+use common::log::Log;
 use fault_core::integrations::{respond, scope};
 use fault_core::{ApiFault, Context};
 use std::io;
-use std::sync::{Arc, Mutex};
-use tracing_subscriber::fmt::MakeWriter;
 
 #[derive(Debug, ApiFault)]
 #[fault(format = "openstack", rename_all = "camelCase")]
@@ -24,27 +25,6 @@ enum VolumeError {
     },
 }
 
-/// A log written to memory.
-#[derive(Clone, Default)]
-struct Log(Arc<Mutex<Vec<u8>>>);
-
-impl io::Write for Log {
-    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-impl<'a> MakeWriter<'a> for Log {
-    type Writer = Log;
-    fn make_writer(&'a self) -> Log {
-        self.clone()
-    }
-}
-
 /// Serves `err` in a scope with request id `req-42`; returns the body and the log lines.
 fn serve(err: &VolumeError, max_level: tracing::Level) -> (String, String) {
     let log = Log::default();
@@ -61,7 +41,7 @@ fn serve(err: &VolumeError, max_level: tracing::Level) -> (String, String) {
         runtime.block_on(scope(cx, async { respond(err) }))
     });
     let body = String::from_utf8(response.body().to_vec()).unwrap();
-    let lines = String::from_utf8(log.0.lock().unwrap().clone()).unwrap();
+    let lines = log.text();
     (body, lines)
 }
 
@@ -115,7 +95,7 @@ fn the_logged_request_id_is_the_one_sent() {
     let id = response.headers()["x-openstack-request-id"]
         .to_str()
         .unwrap();
-    let lines = String::from_utf8(log.0.lock().unwrap().clone()).unwrap();
+    let lines = log.text();
     assert!(lines.contains(&format!(r#"request_id="{id}""#)), "{lines}");
     assert_eq!(
         VolumeError::ItemNotFound(String::new()).status().as_u16(),

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)] // each test file uses its own part of this module
 
+pub mod log;
+
 use fault_core::{Encoding, Format};
 use quick_xml::events::Event;
 

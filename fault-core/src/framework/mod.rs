@@ -113,7 +113,7 @@ impl FrameworkError {
             | Format::AwsRestXmlUnwrapped
             | Format::S3 => aws::for_error(format, self, cx),
             Format::OpenStack | Format::LoadBalancer | Format::Keystone | Format::Neutron => {
-                openstack::for_error(format, self, cx)
+                openstack::for_error(format, dialect, self)
             }
             Format::ApiWg | Format::Placement => openstack::api_wg(self, cx),
             Format::Problem => problem(self),

@@ -12,18 +12,18 @@ use crate::{Context, Dialect, Fault, Format};
 use http::StatusCode;
 
 /// The fault of `format` for `error`.
-pub(super) fn for_error(format: Format, error: E, cx: &Context<'_>) -> Fault<'static> {
+pub(super) fn for_error(format: Format, dialect: Dialect, error: E) -> Fault<'static> {
     match format {
         Format::Keystone => keystone(error),
         Format::Neutron => neutron(error),
         Format::LoadBalancer => load_balancer(error),
-        _ => compute(error, cx),
+        _ => compute(error, dialect),
     }
 }
 
 /// nova's and cinder's `Fault`: the name its table gives the status, WebOb's explanation or
 /// the `Resource`'s own message.
-fn compute(error: E, _cx: &Context<'_>) -> Fault<'static> {
+fn compute(error: E, dialect: Dialect) -> Fault<'static> {
     let status = match error {
         // The only ones the table renames: a body nova cannot read, a type it does not take.
         E::BadRequest => return fault(400, "badRequest", "Malformed request body"),
@@ -31,7 +31,7 @@ fn compute(error: E, _cx: &Context<'_>) -> Fault<'static> {
         E::MissingAction | E::InvalidAction => StatusCode::BAD_REQUEST,
         other => other.status(),
     };
-    Fault::new(status, compute_name(status, Dialect::Nova)).with_message(webob_explanation(status))
+    Fault::new(status, compute_name(status, dialect)).with_message(webob_explanation(status))
 }
 
 /// The name nova's (or cinder's) `Fault._fault_names` gives `status`.

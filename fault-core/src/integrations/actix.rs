@@ -329,13 +329,19 @@ fn with_ids(
 ) {
     let mut ids = http::HeaderMap::new();
     add_ids(profile, cx, &mut ids);
-    for (name, value) in &ids {
+    copy_headers(&ids, headers, false);
+}
+
+/// Copies `from` into actix-web's header map (actix-web is on `http` 0.2: the same bytes,
+/// other types), appending each, or only the names `to` lacks unless `all`.
+fn copy_headers(from: &http::HeaderMap, to: &mut actix_web::http::header::HeaderMap, all: bool) {
+    for (name, value) in from {
         if let (Ok(name), Ok(value)) = (
             HeaderName::from_bytes(name.as_str().as_bytes()),
             HeaderValue::from_bytes(value.as_bytes()),
-        ) && !headers.contains_key(&name)
+        ) && (all || !to.contains_key(&name))
         {
-            headers.insert(name, value);
+            to.append(name, value);
         }
     }
 }
@@ -361,8 +367,7 @@ pub(crate) fn response(err: &(dyn ApiFault + '_)) -> HttpResponse<BoxBody> {
     response
 }
 
-/// An actix-web response from a rendered one (actix-web is on `http` 0.2: the same bytes,
-/// other types). A reason phrase is sent when it is one of the framework faults' titles, the
+/// An actix-web response from a rendered one. A reason phrase is sent when it is one of the framework faults' titles, the
 /// `'static` strings actix-web takes; [`response`] sends a variant's own.
 fn to_actix(response: http::Response<Bytes>) -> HttpResponse<BoxBody> {
     let (parts, body) = response.into_parts();
@@ -377,14 +382,7 @@ fn to_actix(response: http::Response<Bytes>) -> HttpResponse<BoxBody> {
         builder.reason(reason);
     }
     let mut response = builder.body(body);
-    for (name, value) in &parts.headers {
-        if let (Ok(name), Ok(value)) = (
-            HeaderName::from_bytes(name.as_str().as_bytes()),
-            HeaderValue::from_bytes(value.as_bytes()),
-        ) {
-            response.headers_mut().append(name, value);
-        }
-    }
+    copy_headers(&parts.headers, response.headers_mut(), true);
     response.extensions_mut().insert(Rendered);
     if let Some(reason) = parts.extensions.get::<ReasonPhrase>() {
         response.extensions_mut().insert(reason.clone());

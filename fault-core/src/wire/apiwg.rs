@@ -123,7 +123,7 @@ pub(crate) enum Piece<'p> {
 /// as written here.)
 pub(crate) fn webob_detail(r: &Render<'_>, write: &mut dyn FnMut(Piece<'_>)) {
     let status = r.fault.status.as_u16();
-    let method = r.cx.method.as_ref().map_or("GET", http::Method::as_str);
+    let method = crate::framework::method(r.cx);
     match status {
         405 => {
             write(Piece::Str(&format!(
