@@ -12,6 +12,12 @@ venv=target/interop-venv
 requirements=tests/interop/requirements.txt
 stamp="$venv/requirements.installed"
 
+# nextest runs each test in a process of its own, and several may find the environment stale at
+# once: one builds it while the others wait, then find it fresh.
+mkdir -p target
+exec 9>target/interop-venv.lock
+flock 9
+
 if ! [ -f "$stamp" ] || ! cmp -s "$stamp" "$requirements"; then
     python=${PYTHON:-python3}
     command -v "$python" >/dev/null || { echo "python-env: $python not found; install Python 3 with venv and pip" >&2; exit 1; }

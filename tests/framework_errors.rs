@@ -7,7 +7,7 @@ use actix_web::test::{TestRequest, call_service, init_service, read_body};
 use actix_web::{App, HttpResponse, web};
 use axum::Router;
 use axum::body::{Body, to_bytes};
-use axum::extract::{DefaultBodyLimit, Json, Path, Query};
+use axum::extract::{DefaultBodyLimit, Form, Json, Path, Query};
 use axum::http::{Request, StatusCode};
 use axum::routing::get;
 use fault_core::integrations::Verbatim;
@@ -57,6 +57,10 @@ async fn create(Json(volume): Json<Volume>) -> String {
     volume.size.to_string()
 }
 
+async fn create_form(Form(volume): Form<Volume>) -> String {
+    volume.size.to_string()
+}
+
 async fn show(Path(id): Path<u32>) -> String {
     id.to_string()
 }
@@ -79,6 +83,7 @@ fn axum_app(profile: ServiceProfile) -> Router {
     Router::new()
         .route("/volumes", get(search).post(create))
         .route("/volumes/{id}", get(show))
+        .route("/forms", axum::routing::post(create_form))
         .route("/forbidden", get(teapot))
         .route("/verbatim", get(verbatim))
         .layer(DefaultBodyLimit::max(64))
@@ -130,6 +135,22 @@ fn axum_cases() -> Vec<(FrameworkError, Request<Body>)> {
                 "/volumes",
                 "application/json",
                 &format!(r#"{{"size": 1, "pad": "{}"}}"#, "x".repeat(100)),
+            ),
+        ),
+        (
+            FrameworkError::BadRequest,
+            post("/forms", "application/x-www-form-urlencoded", "size=big"),
+        ),
+        (
+            FrameworkError::UnsupportedMediaType,
+            post("/forms", "text/plain", "size=1"),
+        ),
+        (
+            FrameworkError::PayloadTooLarge,
+            post(
+                "/forms",
+                "application/x-www-form-urlencoded",
+                &format!("size=1&pad={}", "x".repeat(100)),
             ),
         ),
         (FrameworkError::BadRequest, get_("/volumes/not-a-number")),
@@ -412,6 +433,10 @@ async fn actix_create(volume: web::Json<Volume>) -> String {
     volume.size.to_string()
 }
 
+async fn actix_create_form(volume: web::Form<Volume>) -> String {
+    volume.size.to_string()
+}
+
 async fn actix_search(query: web::Query<HashMap<String, u32>>) -> String {
     query.len().to_string()
 }
@@ -421,12 +446,14 @@ async fn via_actix(profile: ServiceProfile, request: TestRequest) -> Answer {
         App::new()
             .wrap(FaultMiddleware::new(profile))
             .app_data(web::JsonConfig::default().limit(64))
+            .app_data(web::FormConfig::default().limit(64))
             .service(
                 web::resource("/volumes")
                     .route(web::get().to(actix_search))
                     .route(web::post().to(actix_create)),
             )
             .route("/volumes/{id}", web::get().to(actix_show))
+            .route("/forms", web::post().to(actix_create_form))
             .route("/ok", web::get().to(HttpResponse::Ok)),
     )
     .await;
@@ -448,12 +475,18 @@ async fn via_actix(profile: ServiceProfile, request: TestRequest) -> Answer {
 }
 
 /// The requests actix-web answers by itself: its `default_service`, a resource's 405, and the
-/// `JsonConfig`, `PathConfig` and `QueryConfig` errors.
+/// `JsonConfig`, `FormConfig`, `PathConfig` and `QueryConfig` errors.
 fn actix_cases() -> Vec<(&'static str, TestRequest, FrameworkError)> {
     let json = |body: &str| {
         TestRequest::post()
             .uri("/volumes")
             .insert_header(("content-type", "application/json"))
+            .set_payload(body.to_owned())
+    };
+    let form = |content_type: &str, body: &str| {
+        TestRequest::post()
+            .uri("/forms")
+            .insert_header(("content-type", content_type.to_owned()))
             .set_payload(body.to_owned())
     };
     vec![
@@ -483,6 +516,24 @@ fn actix_cases() -> Vec<(&'static str, TestRequest, FrameworkError)> {
         (
             "JsonConfig: too large",
             json(&format!(r#"{{"size": 1, "pad": "{}"}}"#, "x".repeat(100))),
+            FrameworkError::PayloadTooLarge,
+        ),
+        (
+            "FormConfig: bad form",
+            form("application/x-www-form-urlencoded", "size=big"),
+            FrameworkError::BadRequest,
+        ),
+        (
+            "FormConfig: content type",
+            form("text/plain", "size=1"),
+            FrameworkError::UnsupportedMediaType,
+        ),
+        (
+            "FormConfig: too large",
+            form(
+                "application/x-www-form-urlencoded",
+                &format!("size=1&pad={}", "x".repeat(100)),
+            ),
             FrameworkError::PayloadTooLarge,
         ),
         // actix-web answers a path it cannot read with 404.
@@ -558,4 +609,122 @@ fn the_profile_dialect_names_what_nova_and_cinder_name_differently() {
         cinder.framework_fault(too_many, &cx).title(),
         "computeFault"
     );
+}
+
+/// The formats whose model server refuses an `Accept` that admits nothing it sends.
+const ACCEPT_CHECKED: [Format; 7] = [
+    Format::AwsJson10,
+    Format::AwsJson11,
+    Format::AwsRestJson,
+    Format::AwsRestXml,
+    Format::AwsRestXmlUnwrapped,
+    Format::ApiWg,
+    Format::Placement,
+];
+
+/// What a service of each format answers to `GET /volumes` with `Accept: text/html`: the
+/// family's 406 fault where its model server checks, else the handler's 200.
+fn check_unacceptable(format: Format, answer: &Answer, profile: &ServiceProfile) {
+    let what = format!("{format:?}: {}", answer.body);
+    if ACCEPT_CHECKED.contains(&format) {
+        let expected = profile.framework_fault(FrameworkError::NotAcceptable, &Default::default());
+        assert_eq!(answer.status, expected.status().as_u16(), "{what}");
+        let read = answer.fault();
+        assert_eq!(read.format(), Some(format), "{what}");
+        assert_eq!(read.title(), expected.title(), "{what}");
+    } else {
+        assert_eq!((answer.status, answer.body.as_str()), (200, "0"), "{what}");
+    }
+    // Problem details have no request-id header.
+    assert!(
+        format == Format::Problem
+            || answer.headers.contains_key("x-amzn-requestid")
+            || answer.headers.contains_key("x-amz-request-id")
+            || answer.headers.contains_key("x-openstack-request-id"),
+        "{what}"
+    );
+}
+
+fn html(request: Request<Body>) -> Request<Body> {
+    let (mut parts, body) = request.into_parts();
+    parts.headers.insert("accept", "text/html".parse().unwrap());
+    Request::from_parts(parts, body)
+}
+
+#[tokio::test]
+async fn an_unacceptable_accept_is_refused_where_the_family_refuses_it() {
+    for format in Format::ALL {
+        let profile = ServiceProfile::new(format);
+        assert_eq!(
+            profile.refuses_accept(Some("text/html")),
+            ACCEPT_CHECKED.contains(&format),
+            "{format:?}"
+        );
+        let answer = via_axum(profile.clone(), html(get_("/volumes"))).await;
+        check_unacceptable(format, &answer, &profile);
+        // A range that admits the family's media type is served.
+        let mut request = get_("/volumes");
+        request
+            .headers_mut()
+            .insert("accept", "text/html, */*;q=0.1".parse().unwrap());
+        assert_eq!(
+            via_axum(profile.clone(), request).await.status,
+            200,
+            "{format:?}"
+        );
+        // And the check can be turned off.
+        let off = profile.with_accept_checked(false);
+        assert_eq!(
+            via_axum(off, html(get_("/volumes"))).await.status,
+            200,
+            "{format:?}"
+        );
+    }
+    // Placement's own words, and the 406 the smithy-rs server sends for restJson.
+    let answer = via_axum(
+        ServiceProfile::new(Format::Placement),
+        html(get_("/volumes")),
+    )
+    .await;
+    assert_eq!(answer.status, 406);
+    assert!(
+        answer.body.contains("Only application/json is provided"),
+        "{}",
+        answer.body
+    );
+    let answer = via_axum(
+        ServiceProfile::new(Format::AwsRestJson),
+        html(get_("/volumes")),
+    )
+    .await;
+    assert_eq!(
+        (answer.status, answer.header("x-amzn-errortype")),
+        (406, Some("NotAcceptableException"))
+    );
+    // awsJson's one media type is its own: plain JSON is refused, as smithy-rs refuses it.
+    let mut request = get_("/volumes");
+    request
+        .headers_mut()
+        .insert("accept", "application/json".parse().unwrap());
+    let answer = via_axum(ServiceProfile::new(Format::AwsJson10), request).await;
+    assert_eq!(answer.read().1, "SerializationException");
+}
+
+#[test]
+fn actix_refuses_an_unacceptable_accept_where_the_family_refuses_it() {
+    actix_web::rt::System::new().block_on(async {
+        for format in Format::ALL {
+            let profile = ServiceProfile::new(format);
+            let request = TestRequest::get()
+                .uri("/volumes")
+                .insert_header(("accept", "text/html"));
+            let answer = via_actix(profile.clone(), request).await;
+            check_unacceptable(format, &answer, &profile);
+            let off = profile.with_accept_checked(false);
+            let request = TestRequest::get()
+                .uri("/volumes")
+                .insert_header(("accept", "text/html"));
+            assert_eq!(via_actix(off, request).await.status, 200, "{format:?}");
+        }
+    });
 }

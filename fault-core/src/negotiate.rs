@@ -120,6 +120,47 @@ fn qualities(accept: &str) -> [u16; 3] {
     best.map(|b| b.map_or(0, |(_, q)| q))
 }
 
+/// Whether `accept` admits the media type `kind/subtype`: the most specific of its ranges
+/// that matches (`kind/subtype` over `kind/*` over `*/*`) has a `q` above 0, as RFC 9110
+/// §12.5.1 and WebOb's `acceptable_offers` read it. An absent header admits everything; so
+/// does one with no media range in it, which no client means as a refusal.
+pub(crate) fn admits(accept: Option<&str>, kind: &str, subtype: &str) -> bool {
+    let Some(accept) = accept else {
+        return true;
+    };
+    let mut best: Option<(u8, u16)> = None;
+    let mut ranges = 0usize;
+    for range in accept.split(',') {
+        let mut parts = range.split(';');
+        let Some((range_kind, range_subtype)) = parts.next().unwrap_or("").trim().split_once('/')
+        else {
+            continue;
+        };
+        ranges += 1;
+        let (range_kind, range_subtype) = (range_kind.trim(), range_subtype.trim());
+        let specificity = if range_kind == "*" && range_subtype == "*" {
+            1
+        } else if !range_kind.eq_ignore_ascii_case(kind) {
+            continue;
+        } else if range_subtype == "*" {
+            2
+        } else if range_subtype.eq_ignore_ascii_case(subtype) {
+            3
+        } else {
+            continue;
+        };
+        let q = parts
+            .filter_map(|p| p.split_once('='))
+            .find(|(name, _)| name.trim().eq_ignore_ascii_case("q"))
+            .map_or(1000, |(_, value)| parse_q(value.trim()));
+        match best {
+            Some((s, previous)) if s > specificity || (s == specificity && previous >= q) => {}
+            _ => best = Some((specificity, q)),
+        }
+    }
+    ranges == 0 || best.is_some_and(|(_, q)| q > 0)
+}
+
 /// Whether `subtype` is `<anything>+<syntax>` (`problem+json` for `json`).
 fn suffixed(subtype: &str, syntax: &str) -> bool {
     let Some(split) = subtype.len().checked_sub(syntax.len() + 1) else {
@@ -188,6 +229,23 @@ mod tests {
             negotiate(Some("application/json, application/xml"), Encoding::Json),
             Encoding::Json
         );
+    }
+
+    #[test]
+    fn admits_reads_the_most_specific_range() {
+        let json = |accept| admits(accept, "application", "json");
+        assert!(json(None));
+        assert!(json(Some("application/json")));
+        assert!(json(Some("*/*")));
+        assert!(json(Some("application/*")));
+        assert!(json(Some("text/html, application/json;q=0.1")));
+        assert!(json(Some("")));
+        assert!(!json(Some("text/html")));
+        assert!(!json(Some("application/xml")));
+        assert!(!json(Some("*/*, application/json;q=0")));
+        assert!(!json(Some("application/json;q=0")));
+        assert!(json(Some("application/json;q=0, application/json")));
+        assert!(!json(Some("application/jsonx")));
     }
 
     #[test]

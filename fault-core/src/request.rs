@@ -77,6 +77,7 @@ pub struct ServiceProfile {
     auth_uri: Option<Cow<'static, str>>,
     timeout: Option<Duration>,
     framework_faults: Option<Arc<FrameworkFaultFn>>,
+    accept_checked: bool,
 }
 
 impl Default for ServiceProfile {
@@ -99,6 +100,7 @@ impl fmt::Debug for ServiceProfile {
             .field("service_type", &self.service_type)
             .field("auth_uri", &self.auth_uri)
             .field("timeout", &self.timeout)
+            .field("accept_checked", &self.accept_checked)
             .field(
                 "framework_faults",
                 &self.framework_faults.as_ref().map(|_| ".."),
@@ -125,6 +127,7 @@ impl ServiceProfile {
             auth_uri: None,
             timeout: None,
             framework_faults: None,
+            accept_checked: true,
         }
     }
 
@@ -197,6 +200,42 @@ impl ServiceProfile {
     pub fn with_timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
         self
+    }
+
+    /// Whether the layer answers a request whose `Accept` admits nothing the service sends
+    /// with the family's 406 ([`FrameworkError::NotAcceptable`]), before its handler runs. By
+    /// default it does where the family's model server does: the AWS JSON and REST protocols
+    /// (as the smithy-rs server checks for their one media type) and API-WG and Placement (as
+    /// Placement's `check_accept` does for `application/json`); the others send their default
+    /// encoding whatever the `Accept`, as S3, the query protocols, nova and cinder do, and
+    /// `true` does not make them check. `false` turns the check off, for a service that mixes
+    /// families or negotiates by itself.
+    ///
+    /// ```
+    /// use fault_core::{Format, ServiceProfile};
+    ///
+    /// let placement = ServiceProfile::new(Format::Placement);
+    /// assert!(placement.refuses_accept(Some("text/html")));
+    /// assert!(!placement.refuses_accept(Some("text/html, */*;q=0.1")));
+    /// assert!(!placement.with_accept_checked(false).refuses_accept(Some("text/html")));
+    /// assert!(!ServiceProfile::new(Format::S3).refuses_accept(Some("text/html")));
+    /// ```
+    #[must_use]
+    pub fn with_accept_checked(mut self, checked: bool) -> Self {
+        self.accept_checked = checked;
+        self
+    }
+
+    /// Whether the layer answers a request with this `Accept` with a 406 (see
+    /// [`with_accept_checked`](ServiceProfile::with_accept_checked)): the family checks it
+    /// and it admits none of the family's media type's ranges (`*/*`, `application/*` or the
+    /// type itself, with a `q` above 0). Several `Accept` headers are given as one list.
+    #[must_use]
+    pub fn refuses_accept(&self, accept: Option<&str>) -> bool {
+        let Some((kind, subtype)) = crate::framework::checked_media_type(self.format) else {
+            return false;
+        };
+        self.accept_checked && !crate::negotiate::admits(accept, kind, subtype)
     }
 
     /// The service's own fault for a framework error, in place of the built-in one: `choose`

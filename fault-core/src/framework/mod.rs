@@ -145,6 +145,29 @@ pub(crate) fn static_title(title: &str) -> Option<&'static str> {
         .find(|known| *known == title)
 }
 
+/// The one media type a family's model server answers in and checks a request's `Accept`
+/// against, answering 406 when it admits none: the smithy-rs server for the AWS JSON and REST
+/// protocols, Placement (`util.check_accept`) for API-WG. The others send their default
+/// encoding whatever the `Accept`, as their real services do (S3, the query protocols, nova's
+/// and cinder's `best_match_content_type`, Keystone, Neutron, problem details).
+pub(crate) fn checked_media_type(format: Format) -> Option<(&'static str, &'static str)> {
+    match format {
+        Format::AwsJson10 => Some(("application", "x-amz-json-1.0")),
+        Format::AwsJson11 => Some(("application", "x-amz-json-1.1")),
+        Format::AwsRestJson | Format::ApiWg | Format::Placement => Some(("application", "json")),
+        Format::AwsRestXml | Format::AwsRestXmlUnwrapped => Some(("application", "xml")),
+        Format::AwsQuery
+        | Format::Heat
+        | Format::Ec2Query
+        | Format::S3
+        | Format::OpenStack
+        | Format::LoadBalancer
+        | Format::Keystone
+        | Format::Neutron
+        | Format::Problem => None,
+    }
+}
+
 /// The method of the request, for the messages that name it.
 pub(crate) fn method<'c>(cx: &'c Context<'_>) -> &'c str {
     cx.method.as_ref().map_or("GET", http::Method::as_str)

@@ -152,6 +152,14 @@ where
         let profile = Arc::clone(&self.profile);
         let outer = request.extensions().get::<Context<'static>>().cloned();
         let cx = context_for(&profile, outer.as_ref(), || read(&profile, &request));
+        if profile.refuses_accept(cx.accept()) {
+            let refused = framework_response(&profile, &cx, FrameworkError::NotAcceptable);
+            let mut refused = request
+                .into_response(to_actix(refused))
+                .map_into_right_body();
+            with_ids(&profile, &cx, refused.headers_mut());
+            return Box::pin(ready(Ok(refused)));
+        }
         request.extensions_mut().insert(cx.clone());
         let cx = Arc::new(cx);
         let service = Rc::clone(&self.service);

@@ -149,6 +149,11 @@ where
             request.extensions().get::<Context<'static>>(),
             || profile.read(&request),
         );
+        if profile.refuses_accept(cx.accept()) {
+            let refused = framework_response(&profile, &cx, FrameworkError::NotAcceptable);
+            let refused = with_ids(&profile, &cx, into_axum(refused));
+            return Box::pin(std::future::ready(Ok(refused)));
+        }
         request.extensions_mut().insert(cx.clone());
         let cx = Arc::new(cx);
         // A handler may run code in `call` itself: a panic there is caught too.

@@ -17,6 +17,9 @@
 //!   family's standard fault for it ([`FrameworkError`]), or the
 //!   service's own ([`ServiceProfile::with_framework_faults`]); a response a handler marks
 //!   [`Verbatim`] is sent as it is;
+//! - answers a request whose `Accept` admits none of the family's media types with the
+//!   family's 406, before the handler runs, where its model server does
+//!   ([`ServiceProfile::with_accept_checked`]);
 //! - answers a handler's panic with the family's 500, logging the panic at error level (with
 //!   `tracing`), never sending it; and, with [`ServiceProfile::with_timeout`], a handler that
 //!   takes too long with the family's timeout fault;
