@@ -316,7 +316,12 @@ impl ServiceProfile {
     pub fn read<B>(&self, request: &http::Request<B>) -> Context<'static> {
         let headers = request.headers();
         self.read_with(request.method().as_str(), request.uri().path(), |name| {
-            let mut values = headers.get_all(name).iter().filter_map(|v| v.to_str().ok());
+            let mut values = match known_header(name) {
+                Some(known) => headers.get_all(known),
+                None => headers.get_all(name),
+            }
+            .iter()
+            .filter_map(|v| v.to_str().ok());
             let first = values.next()?;
             // Several `Accept` headers are one list (RFC 9110 §5.3).
             Some(values.fold(Cow::Borrowed(first), |all, next| {
@@ -413,6 +418,25 @@ impl ServiceProfile {
             }
         }
     }
+}
+
+/// The names `read_with` asks for, as constants: looking a header up by a `&str` parses
+/// and checks the name on every request.
+fn known_header(name: &str) -> Option<&'static http::HeaderName> {
+    use http::header::{ACCEPT, CONTENT_TYPE, HeaderName};
+    static OPENSTACK_REQUEST_ID: HeaderName = HeaderName::from_static("x-openstack-request-id");
+    static AMZN_REQUEST_ID: HeaderName = HeaderName::from_static("x-amzn-requestid");
+    static TRACEPARENT: HeaderName = HeaderName::from_static("traceparent");
+    static API_VERSION: HeaderName = HeaderName::from_static("openstack-api-version");
+    Some(match name {
+        "accept" => &ACCEPT,
+        "content-type" => &CONTENT_TYPE,
+        "x-openstack-request-id" => &OPENSTACK_REQUEST_ID,
+        "x-amzn-requestid" => &AMZN_REQUEST_ID,
+        "traceparent" => &TRACEPARENT,
+        "openstack-api-version" => &API_VERSION,
+        _ => return None,
+    })
 }
 
 impl Context<'static> {
