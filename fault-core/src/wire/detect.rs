@@ -3,7 +3,7 @@
 //! accept beyond what it writes.
 
 use super::extract;
-use super::parse::{Hints, fallback, parsed, sanitize_code};
+use super::parse::{Hints, Media, fallback, parsed, sanitize_code};
 use super::read::{Element, Json};
 use super::shape::{self, Shape, Xml};
 use crate::{Dialect, ErrType, Fault, Format, Text};
@@ -52,7 +52,7 @@ pub(crate) fn json_fault(
         return Some(fault);
     }
     // A problem's `errors` extension would pass for an API-WG list: its media type decides.
-    if hints.content_type_is("application/problem+json")
+    if hints.media == Media::ProblemJson
         && let Some(fault) = problem(status, json, hints)
     {
         return Some(fault);
@@ -108,7 +108,7 @@ pub(crate) fn xml_fault(
 fn problem_xml(status: StatusCode, root: &Element, hints: &Hints) -> Option<Fault<'static>> {
     let named = root.name == "problem"
         && (root.namespace.as_deref() == Some(super::problem::PROBLEM_NS)
-            || hints.content_type_is("application/problem+xml"));
+            || hints.media == Media::ProblemXml);
     if !named {
         return None;
     }
@@ -133,13 +133,11 @@ fn aws_json(status: StatusCode, json: &Json<'_>, hints: &Hints) -> Option<Fault<
     let title = hints.errortype.or(body_code).or(query_code)?;
     // The media type names the protocol where it can (awsJson always sends its own, restJson1
     // plain JSON); the body decides only for a response without one.
-    let format = if hints.content_type_is("application/x-amz-json-1.0") {
+    let format = if hints.media == Media::AmzJson10 {
         Format::AwsJson10
-    } else if hints.content_type_is("application/x-amz-json-1.1") {
+    } else if hints.media == Media::AmzJson11 {
         Format::AwsJson11
-    } else if hints.content_type_is("application/json")
-        || (hints.errortype.is_some() && type_field.is_none())
-    {
+    } else if hints.media == Media::Json || (hints.errortype.is_some() && type_field.is_none()) {
         Format::AwsRestJson
     } else if type_field.is_some_and(|t| t.contains('#')) {
         Format::AwsJson10
@@ -207,7 +205,7 @@ fn aws_xml(status: StatusCode, root: &Element, hints: &Hints) -> Option<Fault<'s
                     .all(|c| matches!(c.name.as_str(), "Type" | "Code" | "Message"));
             let format = if heat {
                 Format::Heat
-            } else if hints.content_type_is("text/xml") {
+            } else if hints.media == Media::TextXml {
                 Format::AwsQuery
             } else {
                 Format::AwsRestXml
@@ -421,7 +419,7 @@ fn strip_webob(fault: &mut Fault<'static>, placement: bool) {
 /// asks.
 fn problem(status: StatusCode, json: &Json<'_>, hints: &Hints) -> Option<Fault<'static>> {
     let titled = json.get("title").is_some() || json.get("type").is_some();
-    let looks_like = hints.content_type_is("application/problem+json")
+    let looks_like = hints.media == Media::ProblemJson
         || (titled
             && matches!(json.get("status"), Some(Json::Number(..)))
             && json.get("message").is_none());

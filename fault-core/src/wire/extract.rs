@@ -237,8 +237,11 @@ pub(crate) fn set(fault: &mut Fault<'static>, fact: Fact, text: &str) {
         Fact::Title | Fact::ReasonPhrase => fault.title = owned(),
         Fact::QueryCode => fault.title = owned(),
         Fact::TypeName => {
-            fault.title = Cow::Owned(super::parse::sanitize_code(text).to_owned());
-            if let Some((namespace, _)) = text.split(':').next().and_then(|t| t.rsplit_once('#')) {
+            let (namespace, code) = super::parse::split_type(text);
+            if fault.title != code {
+                fault.title = Cow::Owned(code.to_owned());
+            }
+            if let Some(namespace) = namespace {
                 fault.namespace = Some(Cow::Owned(namespace.to_owned()));
             }
         }

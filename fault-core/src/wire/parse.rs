@@ -13,8 +13,10 @@ use std::borrow::Cow;
 /// is copied only when it goes into the fault.
 #[derive(Default)]
 pub(crate) struct Hints<'h> {
-    /// The content type as sent (compare it with [`Hints::content_type_is`]).
+    /// The content type as sent.
     pub(crate) content_type: &'h str,
+    /// The media type among those detection asks about, read from it once.
+    pub(crate) media: Media,
     /// `X-Amzn-Errortype`, cleaned as a code.
     pub(crate) errortype: Option<&'h str>,
     /// `x-amzn-query-error: Code;Type`, read as botocore does: exactly two parts, a code.
@@ -25,6 +27,42 @@ pub(crate) struct Hints<'h> {
     pub(crate) language: Option<&'h str>,
     /// `OpenStack-API-Version` names placement.
     pub(crate) placement: bool,
+}
+
+/// The media types that tell families apart, each matched as a prefix of the content type
+/// (ASCII case ignored), as clients match them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Media {
+    AmzJson10,
+    AmzJson11,
+    Json,
+    ProblemJson,
+    ProblemXml,
+    TextXml,
+    #[default]
+    Other,
+}
+
+impl Media {
+    fn of(content_type: &str) -> Media {
+        const KNOWN: [(&str, Media); 6] = [
+            ("application/x-amz-json-1.0", Media::AmzJson10),
+            ("application/x-amz-json-1.1", Media::AmzJson11),
+            ("application/json", Media::Json),
+            ("application/problem+json", Media::ProblemJson),
+            ("application/problem+xml", Media::ProblemXml),
+            ("text/xml", Media::TextXml),
+        ];
+        let bytes = content_type.as_bytes();
+        KNOWN
+            .iter()
+            .find(|(prefix, _)| {
+                bytes
+                    .get(..prefix.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+            })
+            .map_or(Media::Other, |(_, media)| *media)
+    }
 }
 
 /// The `x-` headers this crate reads itself; every other `x-` header of a response is kept as
@@ -50,9 +88,13 @@ impl<'h> Hints<'h> {
         let mut request_id: [Option<&'h str>; 5] = [None; 5];
         for (name, value) in headers {
             let Ok(value) = value.to_str() else { continue };
-            let value = value.trim();
+            // Header values are visible ASCII: an ASCII trim is the whole trim.
+            let value = value.trim_ascii();
             match name.as_str() {
-                "content-type" => hints.content_type = value,
+                "content-type" => {
+                    hints.content_type = value;
+                    hints.media = Media::of(value);
+                }
                 "x-amzn-errortype" => {
                     hints.errortype = Some(sanitize_code(value)).filter(|c| !c.is_empty());
                 }
@@ -97,26 +139,41 @@ impl<'h> Hints<'h> {
         hints.request_id = request_id.into_iter().flatten().find(|id| !id.is_empty());
         hints
     }
-
-    /// Whether the content type starts with `prefix` (ASCII case ignored).
-    pub(crate) fn content_type_is(&self, prefix: &str) -> bool {
-        self.content_type
-            .get(..prefix.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
-    }
 }
 
 /// An AWS error code as clients read it: cut at the first `:` (`Name:http://…`), then what
 /// follows the last `#` (`namespace#Name`).
 pub(crate) fn sanitize_code(code: &str) -> &str {
-    // Byte searches: both separators are ASCII, so the cuts fall on char boundaries.
-    let bytes = code.as_bytes();
-    let end = bytes.iter().position(|&b| b == b':').unwrap_or(bytes.len());
-    let start = bytes[..end]
-        .iter()
-        .rposition(|&b| b == b'#')
-        .map_or(0, |i| i + 1);
-    code[start..end].trim()
+    split_type(code).1
+}
+
+/// A `__type` split as clients read it: the namespace before the last `#` of the part before
+/// the first `:`, if any, and the code after it, trimmed. One pass over the bytes: both
+/// separators are ASCII, so the cuts fall on char boundaries.
+pub(crate) fn split_type(text: &str) -> (Option<&str>, &str) {
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    let mut hash = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b':' => {
+                end = i;
+                break;
+            }
+            b'#' => hash = Some(i),
+            _ => {}
+        }
+    }
+    let (namespace, code) = match hash {
+        Some(hash) => (Some(&text[..hash]), &text[hash + 1..end]),
+        None => (None, &text[..end]),
+    };
+    // Most codes have nothing to trim: their ends are visible ASCII.
+    let code = match (code.as_bytes().first(), code.as_bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => code,
+        _ => code.trim(),
+    };
+    (namespace, code)
 }
 
 /// `Retry-After`: seconds, or an HTTP date.
@@ -166,7 +223,11 @@ pub(crate) fn parse(
     }
     let mut header_members = Vec::new();
     let hints = Hints::from_headers(headers, &mut header_members);
-    let start = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+    // A body that starts with its first bracket (as every renderer writes it) needs no trim.
+    let start = match text.as_bytes().first() {
+        Some(b'{' | b'<' | b'[') => &*text,
+        _ => text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}'),
+    };
     let found = match start.as_bytes().first() {
         None => None,
         Some(b'{' | b'[') => Json::parse(start).and_then(|json| json_fault(status, &json, &hints)),

@@ -166,7 +166,13 @@ impl<'de> Visitor<'de> for JsonVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut members = Vec::new();
+        // An error object has a handful of members: one allocation for the first four, made
+        // directly rather than through `push`'s growth path.
+        let Some(first) = map.next_key::<Key<'de>>()? else {
+            return Ok(Json::Object(Vec::new()));
+        };
+        let mut members = Vec::with_capacity(4);
+        members.push((first.0, map.next_value()?));
         while let Some(key) = map.next_key::<Key<'de>>()? {
             members.push((key.0, map.next_value()?));
         }
